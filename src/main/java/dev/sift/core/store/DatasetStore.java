@@ -1,0 +1,27 @@
+package dev.sift.core.store;
+
+import dev.sift.core.model.Dataset;
+import java.util.List;
+import java.util.Optional;
+
+/** The datasets of a project. */
+public interface DatasetStore {
+
+    /**
+     * Imports a dataset all-or-nothing: the source's records are written in one transaction, which is
+     * rolled back if the source throws, so a failed import leaves the project as it was. Blocks until
+     * done; runs the source on the store's writer thread.
+     *
+     * @throws StoreException when the name is taken or the file cannot be written
+     * @throws E whatever the source throws, after the rollback
+     */
+    <E extends Exception> Dataset importDataset(NewDataset dataset, SampleSource<E> source) throws E, StoreException;
+
+    List<Dataset> list() throws StoreException;
+
+    Optional<Dataset> find(long id) throws StoreException;
+
+    Optional<Dataset> findByName(String name) throws StoreException;
+
+    void delete(long id) throws StoreException;
+}

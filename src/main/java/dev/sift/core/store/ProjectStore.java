@@ -1,0 +1,25 @@
+package dev.sift.core.store;
+
+import java.nio.file.Path;
+
+/**
+ * One open project file. Thread-safe: reads may come from any thread, writes are serialised on the
+ * store's single writer. Closing releases the file; the store must not be used afterwards.
+ */
+public interface ProjectStore extends AutoCloseable {
+
+    Path file();
+
+    DatasetStore datasets();
+
+    SampleStore samples();
+
+    EmbeddingStore embeddings();
+
+    DuplicateStore duplicates();
+
+    ExportLog exports();
+
+    @Override
+    void close();
+}

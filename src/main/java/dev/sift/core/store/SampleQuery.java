@@ -1,0 +1,31 @@
+package dev.sift.core.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which samples to read.
+ *
+ * @param datasetIds the datasets to read from; empty means all datasets
+ * @param text a case-insensitive (ASCII) substring that the system prompt, instruction, input,
+ *     output or conversation must contain; empty means no text filter
+ */
+public record SampleQuery(List<Long> datasetIds, String text) {
+
+    public SampleQuery {
+        datasetIds = List.copyOf(datasetIds);
+        text = Objects.requireNonNullElse(text, "").strip();
+    }
+
+    public static SampleQuery all() {
+        return new SampleQuery(List.of(), "");
+    }
+
+    public static SampleQuery dataset(long datasetId) {
+        return new SampleQuery(List.of(datasetId), "");
+    }
+
+    public SampleQuery withText(String newText) {
+        return new SampleQuery(datasetIds, newText);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.sift.core.store.sqlite;
+
+import dev.sift.core.store.DatasetStore;
+import dev.sift.core.store.DuplicateStore;
+import dev.sift.core.store.EmbeddingStore;
+import dev.sift.core.store.ExportLog;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.SampleStore;
+import dev.sift.core.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** A project kept in one SQLite file (WAL mode, single writer, numbered migrations). */
+public final class SqliteProjectStore implements ProjectStore {
+
+    /** Project files end with this. */
+    public static final String EXTENSION = ".sift";
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final SqliteDatabase db;
+    private final SqliteDatasetStore datasets;
+    private final SqliteSampleStore samples;
+    private final SqliteEmbeddingStore embeddings;
+    private final SqliteDuplicateStore duplicates;
+    private final SqliteExportLog exports;
+
+    private SqliteProjectStore(SqliteDatabase db) {
+        this.db = db;
+        this.datasets = new SqliteDatasetStore(db);
+        this.samples = new SqliteSampleStore(db);
+        this.embeddings = new SqliteEmbeddingStore(db);
+        this.duplicates = new SqliteDuplicateStore(db);
+        this.exports = new SqliteExportLog(db);
+    }
+
+    /** Creates a new, empty project; fails if the file exists. */
+    public static SqliteProjectStore create(Path file) throws StoreException {
+        if (Files.exists(file)) {
+            throw new StoreException(file + " already exists; open it instead, or choose another name");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new StoreException("Cannot create " + file + ": folder " + parent + " does not exist");
+        }
+        return openMigrated(file);
+    }
+
+    /** Opens an existing project, bringing its schema up to date. */
+    public static SqliteProjectStore open(Path file) throws StoreException {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("No project at " + file);
+        }
+        checkIsSqlite(file);
+        return openMigrated(file);
+    }
+
+    /** Opens the project if the file exists, else creates it. */
+    public static SqliteProjectStore openOrCreate(Path file) throws StoreException {
+        return Files.exists(file) ? open(file) : create(file);
+    }
+
+    private static SqliteProjectStore openMigrated(Path file) throws StoreException {
+        SqliteDatabase db = new SqliteDatabase(file);
+        try {
+            db.write("update the schema", c -> {
+                Migrator.migrate(c, file.getFileName().toString());
+                return null;
+            });
+            return new SqliteProjectStore(db);
+        } catch (StoreException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void checkIsSqlite(Path file) throws StoreException {
+        byte[] head = new byte[SQLITE_MAGIC.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            if (n == 0) {
+                return; // an empty file becomes a new project
+            }
+            if (n < head.length || !Arrays.equals(head, SQLITE_MAGIC)) {
+                throw new StoreException(file.getFileName() + " is not a Sift project (not an SQLite file)");
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Path file() {
+        return db.file();
+    }
+
+    @Override
+    public DatasetStore datasets() {
+        return datasets;
+    }
+
+    @Override
+    public SampleStore samples() {
+        return samples;
+    }
+
+    @Override
+    public EmbeddingStore embeddings() {
+        return embeddings;
+    }
+
+    @Override
+    public DuplicateStore duplicates() {
+        return duplicates;
+    }
+
+    @Override
+    public ExportLog exports() {
+        return exports;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
