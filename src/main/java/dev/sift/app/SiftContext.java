@@ -1,0 +1,80 @@
+package dev.sift.app;
+
+import dev.sift.core.dedup.MiniLmEmbedder;
+import dev.sift.core.dedup.SentenceEmbedder;
+import dev.sift.core.job.ExecutorJobRunner;
+import dev.sift.core.job.JobRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The composition root shared by the workbench and the CLI: where settings live, the job runner,
+ * and the in-process models, created once and lazily.
+ *
+ * <p>The configuration folder is, in order: the {@code sift.config.dir} system property, the
+ * {@code SIFT_CONFIG_DIR} environment variable, or {@code ~/.config/sift}.
+ */
+public final class SiftContext implements AutoCloseable {
+
+    private final Path configDir;
+    private final JobRunner jobs;
+    private SentenceEmbedder embedder;
+
+    public SiftContext(Path configDir) {
+        this.configDir = configDir;
+        this.jobs = new ExecutorJobRunner();
+    }
+
+    public static SiftContext fromEnvironment() {
+        return new SiftContext(defaultConfigDir());
+    }
+
+    static Path defaultConfigDir() {
+        String property = System.getProperty("sift.config.dir");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        String env = System.getenv("SIFT_CONFIG_DIR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".config", "sift");
+    }
+
+    /** Folder for the user's settings and credentials; may not exist yet. */
+    public Path configDir() {
+        return configDir;
+    }
+
+    public JobRunner jobs() {
+        return jobs;
+    }
+
+    /** The bundled sentence-embedding model, loaded on first use (about a second). */
+    public synchronized SentenceEmbedder embedder() {
+        if (embedder == null) {
+            embedder = new MiniLmEmbedder();
+        }
+        return embedder;
+    }
+
+    /** This build's version, e.g. "0.1.0-SNAPSHOT". */
+    public static String version() {
+        try (InputStream in = SiftContext.class.getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+    }
+}
