@@ -10,7 +10,8 @@ public interface DatasetStore {
     /**
      * Imports a dataset all-or-nothing: the source's records are written in one transaction, which is
      * rolled back if the source throws, so a failed import leaves the project as it was. Blocks until
-     * done; runs the source on the store's writer thread.
+     * done. The source runs on the calling thread while the store's writer thread inserts what it has
+     * produced so far, so reading and writing overlap.
      *
      * @throws StoreException when the name is taken or the file cannot be written
      * @throws E whatever the source throws, after the rollback

@@ -30,7 +30,8 @@ final class SqliteDatabase implements AutoCloseable {
 
     SqliteDatabase(Path file) throws StoreException {
         this.file = file;
-        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        // Generated-key retrieval costs an extra statement per INSERT; we use INSERT ... RETURNING instead.
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath() + "?jdbc.get_generated_keys=false";
         this.writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "sift-store-writer");
             thread.setDaemon(true);
@@ -75,8 +76,20 @@ final class SqliteDatabase implements AutoCloseable {
      * no write outlives its caller unseen.
      */
     <T, E extends Exception> T write(String what, SqlWork<T, E> work) throws E, StoreException {
+        return await(what, submitWrite(work));
+    }
+
+    /** Queues {@code work} for the writer thread (one transaction, as {@link #write}) without waiting. */
+    <T, E extends Exception> Future<T> submitWrite(SqlWork<T, E> work) throws StoreException {
         ensureOpen();
-        Future<T> future = writer.submit(() -> inTransaction(work));
+        return writer.submit(() -> inTransaction(work));
+    }
+
+    /**
+     * Waits, uninterruptibly, for a write queued with {@link #submitWrite} and returns its result or
+     * throws its failure. An interrupt that arrives meanwhile is kept for the caller.
+     */
+    <T, E extends Exception> T await(String what, Future<T> future) throws E, StoreException {
         boolean interrupted = false;
         try {
             while (true) {

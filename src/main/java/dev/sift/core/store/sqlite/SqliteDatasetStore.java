@@ -1,12 +1,10 @@
 package dev.sift.core.store.sqlite;
 
-import dev.sift.core.model.ContentHash;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.model.SampleContent;
 import dev.sift.core.store.DatasetStore;
 import dev.sift.core.store.NewDataset;
-import dev.sift.core.store.SampleSink;
 import dev.sift.core.store.SampleSource;
 import dev.sift.core.store.StoreException;
 import java.sql.Connection;
@@ -14,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Future;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,87 +32,84 @@ final class SqliteDatasetStore implements DatasetStore {
     @Override
     public <E extends Exception> Dataset importDataset(NewDataset dataset, SampleSource<E> source)
             throws E, StoreException {
-        return db.<Dataset, E>write("import " + dataset.name(), c -> {
-            if (findByName(c, dataset.name()).isPresent()) {
-                throw new StoreException("A dataset named '" + dataset.name() + "' already exists in this project");
+        var pipe = new ImportPipe();
+        Future<Dataset> writing = db.submitWrite(c -> write(c, dataset, pipe));
+        pipe.attach(writing);
+        try {
+            source.emit(pipe);
+            pipe.finish();
+        } catch (Exception | Error e) {
+            pipe.abort();
+            try {
+                db.<Dataset, Exception>await("import " + dataset.name(), writing);
+            } catch (Exception writerFailure) {
+                // the writer rolled back; Aborted is the expected answer to abort(), anything else is news
+                if (!(writerFailure instanceof ImportPipe.Aborted)) {
+                    e.addSuppressed(writerFailure);
+                }
             }
-            Instant now = Instant.now();
-            long id = insertDataset(c, dataset, now);
-            var sink = new InsertingSink(c, id);
-            try (sink) {
-                source.emit(sink);
+            throw e;
+        }
+        try {
+            return db.<Dataset, Exception>await("import " + dataset.name(), writing);
+        } catch (StoreException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("Import of " + dataset.name() + " stopped: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writer side of an import: the dataset row, then every batch the pipe delivers, in one transaction. */
+    private static Dataset write(Connection c, NewDataset dataset, ImportPipe pipe)
+            throws SQLException, StoreException, ImportPipe.Aborted, InterruptedException {
+        if (findByName(c, dataset.name()).isPresent()) {
+            throw new StoreException("A dataset named '" + dataset.name() + "' already exists in this project");
+        }
+        Instant now = Instant.now();
+        long id = insertDataset(c, dataset, now);
+        int records = 0;
+        try (var insert = new SampleInserter(c, id)) {
+            List<ImportPipe.Row> batch;
+            while (!(batch = pipe.take()).isEmpty()) {
+                insert.insertAll(batch);
+                records += batch.size();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE datasets SET record_count=?, sample_count=?, duplicate_count=? WHERE id=?")) {
-                ps.setInt(1, sink.records);
-                ps.setInt(2, sink.records - sink.duplicates);
-                ps.setInt(3, sink.duplicates);
-                ps.setLong(4, id);
-                ps.executeUpdate();
+        }
+        int samples = countSamples(c, id);
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE datasets SET record_count=?, sample_count=?, duplicate_count=? WHERE id=?")) {
+            ps.setInt(1, records);
+            ps.setInt(2, samples);
+            ps.setInt(3, records - samples);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+        return new Dataset(id, dataset.name(), dataset.sourceFile(), dataset.format(), now, records, samples,
+                records - samples);
+    }
+
+    private static int countSamples(Connection c, long datasetId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM samples WHERE dataset_id=?")) {
+            ps.setLong(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
             }
-            return new Dataset(id, dataset.name(), dataset.sourceFile(), dataset.format(), now,
-                    sink.records, sink.records - sink.duplicates, sink.duplicates);
-        });
+        }
     }
 
     private static long insertDataset(Connection c, NewDataset dataset, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO datasets(name, source_file, format, imported_at, record_count, sample_count, duplicate_count)"
-                        + " VALUES (?,?,?,?,0,0,0)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                        + " VALUES (?,?,?,?,0,0,0) RETURNING id")) {
             ps.setString(1, dataset.name());
             ps.setString(2, dataset.sourceFile());
             ps.setString(3, dataset.format().id());
             ps.setString(4, now.toString());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
+            try (ResultSet keys = ps.executeQuery()) {
                 keys.next();
                 return keys.getLong(1);
             }
-        }
-    }
-
-    /** Inserts records one by one inside the import's transaction; duplicates are ignored by the unique key. */
-    private static final class InsertingSink implements SampleSink, AutoCloseable {
-        private final PreparedStatement insert;
-        private final long datasetId;
-        int records;
-        int duplicates;
-
-        InsertingSink(Connection c, long datasetId) throws SQLException {
-            this.datasetId = datasetId;
-            this.insert = c.prepareStatement("INSERT OR IGNORE INTO samples(dataset_id, record_index, system,"
-                    + " instruction, input, output, messages_json, category, char_count, content_hash)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?)");
-        }
-
-        @Override
-        public boolean add(int recordIndex, SampleContent content) throws StoreException {
-            try {
-                insert.setLong(1, datasetId);
-                insert.setInt(2, recordIndex);
-                insert.setString(3, content.system());
-                insert.setString(4, content.instruction());
-                insert.setString(5, content.input());
-                insert.setString(6, content.output());
-                insert.setString(7, content.isMultiTurn() ? MessagesJson.write(content.messages()) : null);
-                insert.setString(8, content.category());
-                insert.setInt(9, content.characterCount());
-                insert.setBytes(10, ContentHash.of(content));
-                records++;
-                boolean added = insert.executeUpdate() == 1;
-                if (!added) {
-                    duplicates++;
-                }
-                return added;
-            } catch (SQLException e) {
-                throw new StoreException("Cannot store record " + recordIndex + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            insert.close();
         }
     }
 

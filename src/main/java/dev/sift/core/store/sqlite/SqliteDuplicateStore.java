@@ -6,7 +6,6 @@ import dev.sift.core.store.DuplicateStore;
 import dev.sift.core.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +26,13 @@ final class SqliteDuplicateStore implements DuplicateStore {
         long scanId = db.write("store duplicate groups", c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO duplicate_scans(dataset_id, model, threshold,"
-                    + " created_at, group_count) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " created_at, group_count) VALUES (?,?,?,?,?) RETURNING id")) {
                 ps.setLong(1, datasetId);
                 ps.setString(2, model);
                 ps.setDouble(3, threshold);
                 ps.setString(4, now.toString());
                 ps.setInt(5, groups.size());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
+                try (ResultSet keys = ps.executeQuery()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
