@@ -1,0 +1,11 @@
+package dev.sift.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sift.app.SiftContext;
+import java.io.PrintStream;
+
+/**
+ * What every command runs with: the shared context, the two output streams (results on {@code out},
+ * progress and errors on {@code err}), and whether {@code err} is a terminal.
+ */
+public record CliEnvironment(SiftContext context, PrintStream out, PrintStream err, boolean terminal, ObjectMapper json) {}

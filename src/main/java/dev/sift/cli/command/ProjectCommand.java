@@ -1,0 +1,111 @@
+package dev.sift.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sift.cli.CliEnvironment;
+import dev.sift.cli.CliJobs;
+import dev.sift.cli.ConsoleProgressListener;
+import dev.sift.cli.ExitCodes;
+import dev.sift.cli.JsonLinesListener;
+import dev.sift.core.job.JobListener;
+import dev.sift.core.model.Dataset;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.StoreException;
+import dev.sift.core.store.sqlite.SqliteProjectStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The options and plumbing shared by commands that work on a project. */
+abstract class ProjectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SiftCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--project"}, paramLabel = "FILE", defaultValue = "${env:SIFT_PROJECT}",
+            description = "The project file (*.sift). Default: $SIFT_PROJECT.")
+    Path project;
+
+    @Option(names = "--json", description = "Write events and the result as JSON lines on stdout.")
+    boolean json;
+
+    CliEnvironment env() {
+        return root.environment();
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        beforeOpen();
+        if (project == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--project=FILE' (or set SIFT_PROJECT)");
+        }
+        try (ProjectStore store = openProject()) {
+            return run(store);
+        }
+    }
+
+    /** A hook to settle options before the project is opened. */
+    void beforeOpen() {}
+
+    /** Opens the project; {@code sift new} overrides this to create it. */
+    ProjectStore openProject() throws StoreException {
+        return SqliteProjectStore.open(project);
+    }
+
+    abstract int run(ProjectStore store) throws Exception;
+
+    CliJobs jobs() {
+        JobListener listener = json
+                ? new JsonLinesListener(env().out(), env().json())
+                : new ConsoleProgressListener(env().err(), env().terminal());
+        return new CliJobs(env().context().jobs(), listener);
+    }
+
+    /** Reports a job that did not succeed on stderr and returns its exit code. */
+    int fail(CliJobs.Outcome<?> outcome) {
+        env().err().println("sift " + spec.name() + ": " + outcome.failure());
+        return outcome.exitCode();
+    }
+
+    /** Writes the command's result line in JSON mode. */
+    void printResult(ObjectNode result) {
+        ObjectNode line = env().json().createObjectNode();
+        line.put("event", "result");
+        line.setAll(result);
+        env().out().println(line);
+    }
+
+    /** Finds a dataset by name, or by id when the argument is a number. */
+    Dataset dataset(ProjectStore store, String nameOrId) throws StoreException {
+        var byName = store.datasets().findByName(nameOrId);
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        if (nameOrId.chars().allMatch(Character::isDigit) && !nameOrId.isEmpty()) {
+            var byId = store.datasets().find(Long.parseLong(nameOrId));
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "No dataset '" + nameOrId + "' in " + project.getFileName()
+                + "; see 'sift datasets --project " + project + "'");
+    }
+
+    ObjectNode toJson(Dataset d) {
+        ObjectNode node = env().json().createObjectNode();
+        node.put("id", d.id()).put("name", d.name()).put("format", d.format().id()).put("source", d.sourceFile());
+        node.put("records", d.records()).put("samples", d.samples()).put("duplicates", d.duplicates());
+        node.put("importedAt", d.importedAt().toString());
+        return node;
+    }
+
+    static int ok() {
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.sift.core.model;
+
+/** What an agent does in a recipe. */
+public enum AgentRole {
+    INSTRUCTION_REWRITER,
+    RESPONDER,
+    TEACHER,
+    JUDGE,
+    SCORER,
+    SUGGESTER,
+    EDITOR,
+    TRANSFORMER
+}
