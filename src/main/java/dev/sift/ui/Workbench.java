@@ -22,7 +22,8 @@ import javafx.stage.Window;
 /**
  * The workbench in one window: builds the shared state, the job runner, the main view model and the
  * window, restores the window's size, position and theme, and saves them on close. Tests open it on
- * their own stage with a scripted {@link DialogService}.
+ * their own stage with a scripted {@link DialogService}. Whoever opens it calls {@link #close()} when
+ * the application stops.
  */
 public final class Workbench {
 
@@ -69,7 +70,6 @@ public final class Workbench {
             stage.setY(bounds.y());
         }
         stage.setMaximized(bounds.maximized());
-        stage.setOnHidden(e -> close());
         stage.show();
     }
 

@@ -70,6 +70,5 @@ final class DatasetListPane implements View {
     @Override
     public void dispose() {
         subscriptions.dispose();
-        table.setItems(null);
     }
 }

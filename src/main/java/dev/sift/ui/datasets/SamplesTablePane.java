@@ -84,6 +84,5 @@ final class SamplesTablePane implements View {
     @Override
     public void dispose() {
         subscriptions.dispose();
-        table.setItems(null);
     }
 }
