@@ -3,33 +3,26 @@ package dev.sift.ui.datasets;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The project's datasets: name, format, samples, duplicates skipped, import time. */
+/** The project's datasets, each with its format, samples, exact duplicates skipped and import time. */
 final class DatasetListPane implements View {
 
     private final DatasetsViewModel vm;
     private final Subscriptions subscriptions = new Subscriptions();
-    private final TableView<DatasetRow> table = new TableView<>();
+    private final ListView<DatasetRow> table = new ListView<>();
     private final VBox root;
 
     DatasetListPane(DatasetsViewModel vm) {
         this.vm = vm;
-        table.setId("dataset-table");
+        table.setId("dataset-list");
         table.setItems(vm.datasets());
-        table.getColumns().add(column("Name", DatasetRow::name, 150));
-        table.getColumns().add(column("Format", DatasetRow::format, 100));
-        table.getColumns().add(column("Samples", r -> String.format("%,d", r.samples()), 70));
-        table.getColumns().add(column("Dupes skipped", r -> String.format("%,d", r.duplicatesSkipped()), 90));
-        table.getColumns().add(column("Imported", DatasetRow::importedAt, 120));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setCellFactory(list -> new DatasetCell());
         var empty = new Label("No datasets yet.\nImport a file, or drop one here.");
         empty.getStyleClass().add(SiftStyles.MUTED);
         table.setPlaceholder(empty);
@@ -55,11 +48,34 @@ final class DatasetListPane implements View {
         }
     }
 
-    private static TableColumn<DatasetRow, String> column(String name, Function<DatasetRow, String> value, double width) {
-        var column = new TableColumn<DatasetRow, String>(name);
-        column.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        column.setPrefWidth(width);
-        return column;
+    /** The name, then format and samples, then exact duplicates skipped and import time. */
+    private static final class DatasetCell extends ListCell<DatasetRow> {
+        private final Label name = new Label();
+        private final Label facts = new Label();
+        private final Label provenance = new Label();
+        private final VBox box = new VBox(2, name, facts, provenance);
+
+        DatasetCell() {
+            name.getStyleClass().add(SiftStyles.STAT_VALUE);
+            facts.getStyleClass().add(SiftStyles.MUTED);
+            provenance.getStyleClass().add(SiftStyles.MUTED);
+            setPrefWidth(0); // fit the list width; long lines are ellipsized
+        }
+
+        @Override
+        protected void updateItem(DatasetRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            name.setText(row.name());
+            facts.setText(String.format("%s · %,d samples", row.format(), row.samples()));
+            provenance.setText(String.format("%,d duplicates skipped · %s", row.duplicatesSkipped(), row.importedAt()));
+            setAccessibleText(row.name() + ", " + facts.getText() + ", " + provenance.getText());
+            setGraphic(box);
+        }
     }
 
     @Override

@@ -58,7 +58,7 @@ final class StatsPane implements View {
             var label = new Label(figure.label());
             label.getStyleClass().add(SiftStyles.STAT_LABEL);
             var cell = new VBox(2, value, label);
-            figures.add(cell, i % 3, i / 3);
+            figures.add(cell, i % 2, i / 2);
             i++;
         }
     }
