@@ -62,6 +62,9 @@ final class ImportErrors {
 
     static String problem(JsonRecordCursor cursor, IOException e, String field) {
         if (e instanceof JsonEOFException eof) {
+            if (!field.isEmpty()) {
+                return "is cut off: the file ends inside this value; it looks truncated";
+            }
             return "the file ends inside " + inside(eof.getTokenBeingDecoded(), cursor) + "; it looks truncated";
         }
         if (String.valueOf(e.getMessage()).contains("end-of-input")) {
@@ -118,9 +121,14 @@ final class ImportErrors {
                 || message.contains("Invalid UTF-32");
     }
 
-    private static String firstLine(String text) {
+    /** Jackson's message reduced to its first line, without its source-position suffix. */
+    static String firstLine(String text) {
         int nl = text.indexOf('\n');
         String line = nl < 0 ? text : text.substring(0, nl);
+        int marker = line.indexOf(" (start marker at");
+        if (marker >= 0) {
+            line = line.substring(0, marker);
+        }
         if (!line.isEmpty()) {
             line = Character.toLowerCase(line.charAt(0)) + line.substring(1);
         }

@@ -78,14 +78,8 @@ final class MessagesMapper implements JsonRecordMapper {
             String problem = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe
                     ? jpe.getOriginalMessage() : e.getMessage();
             throw new ImportException(cursor.path(), cursor.tokenLocation(), "messages",
-                    "is a string, but not valid JSON: " + firstLine(problem), e);
+                    "is a string, but not valid JSON: " + ImportErrors.firstLine(problem == null ? "" : problem), e);
         }
-    }
-
-    private static String firstLine(String text) {
-        String t = text == null ? "" : text;
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl);
     }
 
     private void readTurns(JsonRecordCursor cursor, JsonParser p) throws IOException, ImportException {

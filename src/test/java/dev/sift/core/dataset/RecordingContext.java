@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link JobContext} for running jobs directly in tests; records what the job reports. */
-final class RecordingContext implements JobContext {
+class RecordingContext implements JobContext {
 
     final List<long[]> progress = new CopyOnWriteArrayList<>();
     final List<String> messages = new CopyOnWriteArrayList<>();
