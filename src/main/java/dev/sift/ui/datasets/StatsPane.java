@@ -1,0 +1,80 @@
+package dev.sift.ui.datasets;
+
+import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.View;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Counts, length percentiles and the length histogram of the selected dataset. */
+final class StatsPane implements View {
+
+    private final StatsViewModel vm;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final GridPane figures = new GridPane();
+    private final XYChart.Series<String, Number> series = new XYChart.Series<>();
+    private final BarChart<String, Number> chart;
+    private final VBox root;
+
+    StatsPane(StatsViewModel vm) {
+        this.vm = vm;
+        figures.setHgap(16);
+        figures.setVgap(10);
+        var xAxis = new CategoryAxis();
+        xAxis.setLabel("characters");
+        xAxis.setTickLabelRotation(-45);
+        var yAxis = new NumberAxis();
+        yAxis.setLabel("samples");
+        chart = new BarChart<>(xAxis, yAxis);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setCategoryGap(2);
+        chart.setBarGap(0);
+        chart.setTitle("Length histogram");
+        chart.setMinHeight(220);
+        chart.getData().add(series);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        root = new VBox(12, figures, chart);
+        root.getStyleClass().add(SiftStyles.CARD);
+        subscriptions.listen(vm.figures(), change -> showFigures());
+        subscriptions.listen(vm.histogram(), change -> showHistogram());
+        showFigures();
+        showHistogram();
+    }
+
+    private void showFigures() {
+        figures.getChildren().clear();
+        int i = 0;
+        for (StatsViewModel.Figure figure : vm.figures()) {
+            var value = new Label(figure.value());
+            value.getStyleClass().add(SiftStyles.STAT_VALUE);
+            var label = new Label(figure.label());
+            label.getStyleClass().add(SiftStyles.STAT_LABEL);
+            var cell = new VBox(2, value, label);
+            figures.add(cell, i % 2, i / 2);
+            i++;
+        }
+    }
+
+    private void showHistogram() {
+        series.getData().setAll(vm.histogram().stream()
+                .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
+    }
+}
