@@ -77,14 +77,15 @@ class ExecutorJobRunnerTest {
         var started = new CountDownLatch(1);
         var itemsDone = new java.util.concurrent.atomic.AtomicInteger();
         JobHandle<Integer> handle = runner.submit(job(ctx -> {
-            started.countDown();
             while (true) {
                 ctx.checkCancelled();
-                itemsDone.incrementAndGet();
+                if (itemsDone.incrementAndGet() == 100) {
+                    started.countDown();
+                }
                 Thread.onSpinWait();
             }
         }), events::add);
-        started.await(5, TimeUnit.SECONDS);
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         handle.cancel();
 
         assertThatThrownBy(() -> handle.result().get(5, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
