@@ -20,6 +20,7 @@ final class StatsPane implements View {
     private final Subscriptions subscriptions = new Subscriptions();
     private final GridPane figures = new GridPane();
     private final XYChart.Series<String, Number> series = new XYChart.Series<>();
+    private final NumberAxis yAxis = new NumberAxis();
     private final BarChart<String, Number> chart;
     private final VBox root;
 
@@ -30,8 +31,10 @@ final class StatsPane implements View {
         var xAxis = new CategoryAxis();
         xAxis.setLabel("characters");
         xAxis.setTickLabelRotation(-45);
-        var yAxis = new NumberAxis();
         yAxis.setLabel("samples");
+        yAxis.setAutoRanging(false);
+        yAxis.setLowerBound(0);
+        yAxis.setMinorTickVisible(false);
         chart = new BarChart<>(xAxis, yAxis);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -66,6 +69,10 @@ final class StatsPane implements View {
     private void showHistogram() {
         series.getData().setAll(vm.histogram().stream()
                 .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
+        long peak = vm.histogram().stream().mapToLong(HistogramBar::count).max().orElse(1);
+        long unit = HistogramBar.wholeTickUnit(peak);
+        yAxis.setTickUnit(unit);
+        yAxis.setUpperBound(Math.max(unit, (peak + unit - 1) / unit * unit));
     }
 
     @Override
