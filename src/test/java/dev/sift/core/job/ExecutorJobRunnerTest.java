@@ -111,6 +111,31 @@ class ExecutorJobRunnerTest {
     }
 
     @Test
+    void theResultIsCompleteWhenTheTerminalEventArrives() throws Exception {
+        for (boolean fail : new boolean[] {false, true}) {
+            var submitted = new CountDownLatch(1);
+            var handleRef = new java.util.concurrent.atomic.AtomicReference<JobHandle<String>>();
+            var doneAtTerminal = new java.util.concurrent.atomic.AtomicBoolean();
+            var terminal = new CountDownLatch(1);
+            handleRef.set(runner.submit(job(ctx -> {
+                submitted.await();
+                if (fail) {
+                    throw new IllegalStateException("boom");
+                }
+                return "ok";
+            }), event -> {
+                if (event.isTerminal()) {
+                    doneAtTerminal.set(handleRef.get().result().isDone());
+                    terminal.countDown();
+                }
+            }));
+            submitted.countDown();
+            assertThat(terminal.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(doneAtTerminal).as("result complete at the terminal event (fail=%s)", fail).isTrue();
+        }
+    }
+
+    @Test
     void aThrowingListenerDoesNotBreakTheJob() throws Exception {
         JobHandle<String> handle = runner.submit(job(ctx -> "fine"), event -> {
             throw new IllegalStateException("listener bug");
