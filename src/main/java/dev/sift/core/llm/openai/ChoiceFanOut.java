@@ -26,7 +26,9 @@ final class ChoiceFanOut {
         ChatResponse run(ChatRequest request, int n, OptionalLong seed, int indexOffset) throws LlmException;
     }
 
-    private static final Pattern MENTIONS_N = Pattern.compile("(\\bn\\b|\\bn\\s*[><=]|choice)");
+    /** "n", "n > 1", "only one completion choice", "choices": not "tool_choice". */
+    private static final Pattern MENTIONS_N =
+            Pattern.compile("\\bn\\b|\\bn\\s*[><=]|completion choice|one choice|\\bchoices\\b");
 
     private volatile boolean nUnsupported;
 

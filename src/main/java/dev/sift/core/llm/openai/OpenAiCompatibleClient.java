@@ -62,6 +62,11 @@ public final class OpenAiCompatibleClient implements LlmClient {
         this.scorer = new EchoScorer(calls);
     }
 
+    /** With {@link HttpTimeouts#defaults()}. */
+    public OpenAiCompatibleClient(String baseUrl, Optional<String> apiKey, String displayName) {
+        this(baseUrl, apiKey, displayName, HttpTimeouts.defaults());
+    }
+
     private static String normalise(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         String base = baseUrl.strip();

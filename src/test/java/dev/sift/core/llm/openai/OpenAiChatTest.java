@@ -15,6 +15,7 @@ import dev.sift.core.llm.testing.ScriptedOpenAiServer;
 import dev.sift.core.model.Message;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -93,7 +94,7 @@ class OpenAiChatTest {
         client.chat(request(ChatParameters.defaults()));
 
         JsonNode body = server.takeJson();
-        assertThat(body.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("model", "messages");
+        assertThat(body.properties()).extracting(Map.Entry::getKey).containsExactly("model", "messages");
     }
 
     @Test
@@ -186,7 +187,7 @@ class OpenAiChatTest {
     @Test
     void refusedNFallsBackToSingleRequestsAndIsRemembered() throws Exception {
         // llama.cpp's words for n > 1
-        server.error(500, "{\"error\":{\"code\":500,\"message\":\"Only one completion choice is allowed\",\"type\":\"server_error\"}}", java.util.Map.of())
+        server.error(500, "{\"error\":{\"code\":500,\"message\":\"Only one completion choice is allowed\",\"type\":\"server_error\"}}", Map.of())
                 .chatReply("one", new Usage(10, 1))
                 .chatReply("two", new Usage(10, 2))
                 .chatReply("three", new Usage(10, 3));
@@ -224,7 +225,7 @@ class OpenAiChatTest {
 
     @Test
     void aFailureUnrelatedToNIsNotMistakenForARefusal() {
-        server.error(500, "{\"error\":{\"message\":\"CUDA out of memory\"}}", java.util.Map.of());
+        server.error(500, "{\"error\":{\"message\":\"CUDA out of memory\"}}", Map.of());
 
         assertThatThrownBy(() -> client.chat(request(ChatParameters.defaults().withN(2))))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.TRANSIENT))
@@ -249,5 +250,14 @@ class OpenAiChatTest {
         keyless.chat(request(ChatParameters.defaults()));
 
         assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
+    }
+
+    @Test
+    void anUnsupportedToolChoiceIsNotMistakenForARefusedN() {
+        server.error(400, "{\"error\":{\"message\":\"tool_choice is not supported\"}}", Map.of());
+
+        assertThatThrownBy(() -> client.chat(request(ChatParameters.defaults().withN(2))))
+                .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.PERMANENT));
+        assertThat(server.requestCount()).isEqualTo(1);
     }
 }

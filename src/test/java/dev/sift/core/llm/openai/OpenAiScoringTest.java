@@ -13,6 +13,7 @@ import dev.sift.core.llm.TokenLogprob;
 import dev.sift.core.llm.TokenLogprob.Alternative;
 import dev.sift.core.llm.testing.ScriptedOpenAiServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -60,8 +61,8 @@ class OpenAiScoringTest {
         ScoreResult result = client.score(QUESTION);
 
         assertThat(result.continuationTokens()).containsExactly(
-                new TokenLogprob(" 4", -1.2, java.util.List.of(new Alternative(" 5", -0.9), new Alternative(" 4", -1.2))),
-                new TokenLogprob(".", -0.7, java.util.List.of(new Alternative(".", -0.7))));
+                new TokenLogprob(" 4", -1.2, List.of(new Alternative(" 5", -0.9), new Alternative(" 4", -1.2))),
+                new TokenLogprob(".", -0.7, List.of(new Alternative(".", -0.7))));
         assertThat(result.promptTokens()).isEqualTo(9);
         assertThat(result.meanNll()).isCloseTo(0.95, within(1e-12));
         assertThat(result.model()).isEqualTo("m");
@@ -103,8 +104,8 @@ class OpenAiScoringTest {
         ScoreResult result = client.score(new ScoreRequest("m", "Q:", " yes!"));
 
         assertThat(result.continuationTokens()).containsExactly(
-                new TokenLogprob(" yes", -0.8, java.util.List.of(new Alternative(" no", -0.6))),
-                new TokenLogprob("!", -1.5, java.util.List.of(new Alternative("!", -1.5))));
+                new TokenLogprob(" yes", -0.8, List.of(new Alternative(" no", -0.6))),
+                new TokenLogprob("!", -1.5, List.of(new Alternative("!", -1.5))));
         assertThat(result.promptTokens()).isEqualTo(2);
         assertThat(server.takeJson().get("echo").asBoolean()).isTrue();
         JsonNode second = server.takeJson();
@@ -113,7 +114,7 @@ class OpenAiScoringTest {
 
         ScoreResult next = client.score(new ScoreRequest("m", "a", "b"));
 
-        assertThat(next.continuationTokens()).containsExactly(new TokenLogprob("b", -3.0, java.util.List.of(new Alternative("b", -3.0))));
+        assertThat(next.continuationTokens()).containsExactly(new TokenLogprob("b", -3.0, List.of(new Alternative("b", -3.0))));
         assertThat(server.requestCount()).isEqualTo(3);
         assertThat(server.takeJson().has("prompt_logprobs")).isTrue();
     }

@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,5 +174,33 @@ class OpenAiStreamTest {
         assertThatThrownBy(() -> client.stream(OpenAiChatTest.request(ChatParameters.defaults()), listener))
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.PERMANENT))
                 .hasMessageContaining("no choices");
+    }
+
+    @Test
+    void interruptingTheCallerCancelsAStalledStream() throws Exception {
+        client = new OpenAiCompatibleClient(server.baseUrl(), Optional.empty(), "stream server",
+                HttpTimeouts.of(Duration.ofSeconds(30)));
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+                .body("data: " + chunk(0, "never", null) + "\n\n")
+                .bodyDelay(10, TimeUnit.SECONDS).build());
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                client.stream(OpenAiChatTest.request(ChatParameters.defaults()), listener);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        server.takeRequest();
+        Thread.sleep(100);
+        caller.interrupt();
+        caller.join(2_000);
+
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOfSatisfying(LlmException.class, e -> {
+            assertThat(e.kind()).isEqualTo(LlmException.Kind.TRANSIENT);
+            assertThat(e.getCause()).isInstanceOf(InterruptedException.class);
+        });
     }
 }
