@@ -20,6 +20,17 @@ public interface ProjectStore extends AutoCloseable {
 
     ExportLog exports();
 
+    EndpointStore endpoints();
+
+    AgentStore agents();
+
+    RunStore runs();
+
+    CandidateStore candidates();
+
+    /** The LLM call log and request cache. */
+    LlmCallStore llmCalls();
+
     @Override
     void close();
 }

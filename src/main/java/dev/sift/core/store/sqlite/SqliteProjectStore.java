@@ -1,10 +1,15 @@
 package dev.sift.core.store.sqlite;
 
+import dev.sift.core.store.AgentStore;
+import dev.sift.core.store.CandidateStore;
 import dev.sift.core.store.DatasetStore;
 import dev.sift.core.store.DuplicateStore;
 import dev.sift.core.store.EmbeddingStore;
+import dev.sift.core.store.EndpointStore;
 import dev.sift.core.store.ExportLog;
+import dev.sift.core.store.LlmCallStore;
 import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.RunStore;
 import dev.sift.core.store.SampleStore;
 import dev.sift.core.store.StoreException;
 import java.io.IOException;
@@ -27,6 +32,11 @@ public final class SqliteProjectStore implements ProjectStore {
     private final SqliteEmbeddingStore embeddings;
     private final SqliteDuplicateStore duplicates;
     private final SqliteExportLog exports;
+    private final SqliteEndpointStore endpoints;
+    private final SqliteAgentStore agents;
+    private final SqliteRunStore runs;
+    private final SqliteCandidateStore candidates;
+    private final SqliteLlmCallStore llmCalls;
 
     private SqliteProjectStore(SqliteDatabase db) {
         this.db = db;
@@ -35,6 +45,11 @@ public final class SqliteProjectStore implements ProjectStore {
         this.embeddings = new SqliteEmbeddingStore(db);
         this.duplicates = new SqliteDuplicateStore(db);
         this.exports = new SqliteExportLog(db);
+        this.endpoints = new SqliteEndpointStore(db);
+        this.agents = new SqliteAgentStore(db);
+        this.runs = new SqliteRunStore(db);
+        this.candidates = new SqliteCandidateStore(db);
+        this.llmCalls = new SqliteLlmCallStore(db);
     }
 
     /** Creates a new, empty project; fails if the file exists. */
@@ -120,6 +135,31 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public ExportLog exports() {
         return exports;
+    }
+
+    @Override
+    public EndpointStore endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public AgentStore agents() {
+        return agents;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public CandidateStore candidates() {
+        return candidates;
+    }
+
+    @Override
+    public LlmCallStore llmCalls() {
+        return llmCalls;
     }
 
     @Override

@@ -1,0 +1,97 @@
+package dev.sift.core.store.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/** Conversions between nullable columns and the zero / empty conventions of the store records. */
+final class Columns {
+
+    private Columns() {}
+
+    /** Binds an id where 0 means "none" (NULL). */
+    static void setId(PreparedStatement ps, int index, long id) throws SQLException {
+        if (id == 0) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, id);
+        }
+    }
+
+    /** Reads an id where NULL becomes 0. */
+    static long id(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? 0 : value;
+    }
+
+    static void setInt(PreparedStatement ps, int index, OptionalInt value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setInt(index, value.getAsInt());
+        } else {
+            ps.setNull(index, Types.INTEGER);
+        }
+    }
+
+    static OptionalInt optionalInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    static void setDouble(PreparedStatement ps, int index, OptionalDouble value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setDouble(index, value.getAsDouble());
+        } else {
+            ps.setNull(index, Types.REAL);
+        }
+    }
+
+    static OptionalDouble optionalDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    /** Binds text where the empty string means NULL. */
+    static void setText(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null || value.isEmpty()) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+
+    /** Reads text where NULL becomes the empty string. */
+    static String text(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? "" : value;
+    }
+
+    static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? Optional.empty() : Optional.of(Instant.parse(value));
+    }
+
+    /** Runs an insert prepared with generated keys and returns the new row id. */
+    static long insert(PreparedStatement ps) throws SQLException {
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no row id returned by the insert");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    /** The lower-case hex form of bytes. */
+    static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    static byte[] unhex(String hex) {
+        return java.util.HexFormat.of().parseHex(hex);
+    }
+}

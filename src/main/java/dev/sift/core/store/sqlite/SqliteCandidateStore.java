@@ -1,0 +1,127 @@
+package dev.sift.core.store.sqlite;
+
+import dev.sift.core.store.Candidate;
+import dev.sift.core.store.CandidateOrigin;
+import dev.sift.core.store.CandidateStore;
+import dev.sift.core.store.NewCandidate;
+import dev.sift.core.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+final class SqliteCandidateStore implements CandidateStore {
+
+    private static final String COLUMNS = "id, sample_id, run_id, agent_pair_id, origin, round_no, instruction, input,"
+            + " response, created_at";
+
+    private final SqliteDatabase db;
+
+    SqliteCandidateStore(SqliteDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public Candidate add(NewCandidate n) throws StoreException {
+        return db.write("save a candidate", c -> {
+            Instant now = Instant.now();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidates(sample_id, run_id, agent_pair_id,"
+                    + " origin, round_no, instruction, input, response, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, n.sampleId());
+                Columns.setId(ps, 2, n.runId());
+                Columns.setId(ps, 3, n.agentPairId());
+                ps.setString(4, n.origin().id());
+                Columns.setInt(ps, 5, n.round());
+                ps.setString(6, n.instruction());
+                ps.setString(7, n.input());
+                ps.setString(8, n.response());
+                ps.setString(9, now.toString());
+                long id = Columns.insert(ps);
+                return new Candidate(id, n.sampleId(), n.runId(), n.agentPairId(), n.origin(), n.round(),
+                        n.instruction(), n.input(), n.response(), now);
+            }
+        });
+    }
+
+    @Override
+    public List<Candidate> listBySample(long sampleId) throws StoreException {
+        return list("SELECT " + COLUMNS + " FROM candidates WHERE sample_id=? ORDER BY id", sampleId);
+    }
+
+    @Override
+    public List<Candidate> listByRun(long runId) throws StoreException {
+        return list("SELECT " + COLUMNS + " FROM candidates WHERE run_id=? ORDER BY id", runId);
+    }
+
+    @Override
+    public long countByRun(long runId) throws StoreException {
+        return db.read("count candidates", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM candidates WHERE run_id=?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean existsForSample(long runId, long sampleId) throws StoreException {
+        return db.read("read candidates", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM candidates WHERE sample_id=? AND run_id=? LIMIT 1")) {
+                ps.setLong(1, sampleId);
+                ps.setLong(2, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    @Override
+    public long[] sampleIdsWithCandidates(long runId) throws StoreException {
+        return db.read("read candidates", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT DISTINCT sample_id FROM candidates WHERE run_id=? ORDER BY sample_id")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    long[] ids = new long[64];
+                    int n = 0;
+                    while (rs.next()) {
+                        if (n == ids.length) {
+                            ids = java.util.Arrays.copyOf(ids, n * 2);
+                        }
+                        ids[n++] = rs.getLong(1);
+                    }
+                    return java.util.Arrays.copyOf(ids, n);
+                }
+            }
+        });
+    }
+
+    private List<Candidate> list(String sql, long id) throws StoreException {
+        return db.read("read candidates", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    var result = new ArrayList<Candidate>();
+                    while (rs.next()) {
+                        result.add(map(rs));
+                    }
+                    return List.copyOf(result);
+                }
+            }
+        });
+    }
+
+    private static Candidate map(ResultSet rs) throws SQLException {
+        return new Candidate(rs.getLong(1), rs.getLong(2), Columns.id(rs, 3), Columns.id(rs, 4),
+                CandidateOrigin.fromId(rs.getString(5)).orElse(CandidateOrigin.GENERATED), Columns.optionalInt(rs, 6),
+                rs.getString(7), rs.getString(8), rs.getString(9), Instant.parse(rs.getString(10)));
+    }
+}
