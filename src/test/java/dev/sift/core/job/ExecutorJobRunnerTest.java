@@ -22,7 +22,18 @@ class ExecutorJobRunnerTest {
         runner.close();
     }
 
-    private List<JobEvent> terminalEvents() {
+    private final CountDownLatch ended = new CountDownLatch(1);
+
+    private void record(JobEvent event) {
+        events.add(event);
+        if (event.isTerminal()) {
+            ended.countDown();
+        }
+    }
+
+    /** The terminal events, once the job has delivered one (the future completes just before it). */
+    private List<JobEvent> terminalEvents() throws InterruptedException {
+        assertThat(ended.await(5, TimeUnit.SECONDS)).as("a terminal event arrived").isTrue();
         return events.stream().filter(JobEvent::isTerminal).toList();
     }
 
@@ -32,9 +43,10 @@ class ExecutorJobRunnerTest {
             ctx.message("working");
             ctx.publish(new JobEvent.ItemDone(ctx.jobId(), java.time.Instant.now(), "a", "ok"));
             return "done";
-        }), events::add);
+        }), this::record);
 
         assertThat(handle.result().get(5, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(terminalEvents()).hasSize(1);
         assertThat(events.get(0)).isInstanceOf(JobEvent.Started.class);
         assertThat(events).hasAtLeastOneElementOfType(JobEvent.Message.class).hasAtLeastOneElementOfType(JobEvent.ItemDone.class);
         assertThat(terminalEvents()).singleElement().isInstanceOfSatisfying(JobEvent.Succeeded.class,
@@ -47,7 +59,7 @@ class ExecutorJobRunnerTest {
     void failureCarriesTheMessageAndCompletesTheFutureExceptionally() {
         JobHandle<String> handle = runner.submit(job(ctx -> {
             throw new IllegalStateException("file.json, line 3: broken");
-        }), events::add);
+        }), this::record);
 
         assertThatThrownBy(() -> handle.result().get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class).hasRootCauseMessage("file.json, line 3: broken");
@@ -62,7 +74,7 @@ class ExecutorJobRunnerTest {
             started.countDown();
             Thread.sleep(60_000); // interrupted by cancel
             return "never";
-        }), events::add);
+        }), this::record);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
 
         handle.cancel();
@@ -84,7 +96,7 @@ class ExecutorJobRunnerTest {
                 }
                 Thread.onSpinWait();
             }
-        }), events::add);
+        }), this::record);
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         handle.cancel();
 
@@ -100,8 +112,9 @@ class ExecutorJobRunnerTest {
                 ctx.progress(i, 100_000);
             }
             return "ok";
-        }), events::add);
+        }), this::record);
         handle.result().get(5, TimeUnit.SECONDS);
+        assertThat(terminalEvents()).hasSize(1);
 
         List<JobEvent.Progress> progress = events.stream()
                 .filter(JobEvent.Progress.class::isInstance).map(JobEvent.Progress.class::cast).toList();

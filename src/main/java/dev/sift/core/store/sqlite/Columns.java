@@ -75,10 +75,15 @@ final class Columns {
         return value == null ? Optional.empty() : Optional.of(Instant.parse(value));
     }
 
-    /** Runs an insert prepared with generated keys and returns the new row id. */
+    /**
+     * Runs an insert and returns the new row id. Generated-key retrieval is off on our connections (it
+     * costs a statement per insert), so the id is read with {@code last_insert_rowid()} on the same
+     * connection, which only the writer thread uses.
+     */
     static long insert(PreparedStatement ps) throws SQLException {
         ps.executeUpdate();
-        try (ResultSet keys = ps.getGeneratedKeys()) {
+        try (var s = ps.getConnection().createStatement();
+                ResultSet keys = s.executeQuery("SELECT last_insert_rowid()")) {
             if (!keys.next()) {
                 throw new SQLException("no row id returned by the insert");
             }

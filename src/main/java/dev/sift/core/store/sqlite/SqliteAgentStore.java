@@ -126,7 +126,7 @@ final class SqliteAgentStore implements AgentStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO agent_pairs(name, instruction_agent_id,"
-                    + " response_agent_id) VALUES (?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " response_agent_id) VALUES (?,?,?)")) {
                 ps.setString(1, name);
                 ps.setLong(2, pair.instructionAgentId());
                 ps.setLong(3, pair.responseAgentId());

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ final class SqliteEndpointStore implements EndpointStore {
             requireFreeName(c, e.name(), 0);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO endpoints(name, kind, base_url, model_dir,"
                     + " key_ref, max_concurrency, rpm_limit, tpm_limit, price_in_per_mtok, price_out_per_mtok,"
-                    + " group_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " group_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 bind(ps, e);
                 ps.setString(12, Instant.now().toString());
                 return withId(e, Columns.insert(ps));

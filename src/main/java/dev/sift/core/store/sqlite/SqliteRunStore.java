@@ -31,7 +31,7 @@ final class SqliteRunStore implements RunStore {
     public Run create(NewRun run) throws StoreException {
         return db.write("create a run", c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO runs(recipe, dataset_id, config_json, seed,"
-                    + " status, created_at, budget_usd) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " status, created_at, budget_usd) VALUES (?,?,?,?,?,?,?)")) {
                 ps.setString(1, run.recipe());
                 Columns.setId(ps, 2, run.datasetId());
                 ps.setString(3, run.configJson());
@@ -111,7 +111,7 @@ final class SqliteRunStore implements RunStore {
         return db.write("log a run event", c -> {
             Instant now = Instant.now();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_events(run_id, at, kind, message, data_json)"
-                    + " VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " VALUES (?,?,?,?,?)")) {
                 ps.setLong(1, runId);
                 ps.setString(2, now.toString());
                 ps.setString(3, kind);
