@@ -75,7 +75,8 @@ public final class MeteredLlmClient implements LlmClient {
      */
     private <T> T metered(long prompt, long completion, LlmCall<T> call, Function<T, Usage> usageOf)
             throws LlmException {
-        try (Budget.Reservation ignored = budget.reserve(endpoint, prompt, completion)) {
+        Budget.Reservation reservation = budget.reserve(endpoint, prompt, completion);
+        try {
             T result;
             try {
                 result = call.call();
@@ -85,6 +86,8 @@ public final class MeteredLlmClient implements LlmClient {
             }
             budget.meter().recordCall(endpoint, usageOf.apply(result));
             return result;
+        } finally {
+            reservation.close();
         }
     }
 }

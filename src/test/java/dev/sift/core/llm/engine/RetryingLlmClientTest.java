@@ -179,7 +179,7 @@ class RetryingLlmClientTest {
             }
         });
         caller.start();
-        while (server.calls.get() == 0) {
+        while (caller.getState() != Thread.State.TIMED_WAITING) {   // in the backoff of up to a minute
             Thread.onSpinWait();
         }
         caller.interrupt();
