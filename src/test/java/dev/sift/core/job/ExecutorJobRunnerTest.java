@@ -56,7 +56,7 @@ class ExecutorJobRunnerTest {
     }
 
     @Test
-    void failureCarriesTheMessageAndCompletesTheFutureExceptionally() {
+    void failureCarriesTheMessageAndCompletesTheFutureExceptionally() throws Exception {
         JobHandle<String> handle = runner.submit(job(ctx -> {
             throw new IllegalStateException("file.json, line 3: broken");
         }), this::record);
