@@ -1,6 +1,5 @@
 package dev.sift.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.app.SiftContext;
 import dev.sift.cli.command.SiftCommand;
 import java.io.PrintStream;
@@ -18,7 +17,7 @@ public final class SiftCli {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         try (SiftContext context = SiftContext.fromEnvironment()) {
-            return execute(new CliEnvironment(context, out, err, System.console() != null, new ObjectMapper()), args);
+            return execute(new CliEnvironment(context, out, err, System.console() != null), args);
         }
     }
 

@@ -48,7 +48,7 @@ final class CliRunner implements AutoCloseable {
         var err = new ByteArrayOutputStream();
         try (var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int code = SiftCli.execute(new CliEnvironment(context, outStream, errStream, false, mapper), args);
+            int code = SiftCli.execute(new CliEnvironment(context, outStream, errStream, false), args);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

@@ -2,6 +2,7 @@ package dev.sift.core.dataset;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
@@ -16,8 +17,13 @@ import java.io.IOException;
  */
 final class JsonFields {
 
-    /** Only for the rare values kept as JSON text (tool definitions, tool calls). */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Only for the rare values kept as JSON text (tool definitions, tool calls); created on first use,
+     * since building a mapper loads hundreds of classes that most imports never need.
+     */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
 
     private JsonFields() {}
 
@@ -73,7 +79,19 @@ final class JsonFields {
         if (t == JsonToken.VALUE_NULL) {
             return "";
         }
-        return MAPPER.writeValueAsString(MAPPER.readTree(p));
+        return Mapper.INSTANCE.writeValueAsString(Mapper.INSTANCE.readTree(p));
+    }
+
+    /**
+     * The value at the parser as text: a string as itself, null or an empty container as "", anything
+     * else as compact JSON.
+     */
+    static String valueAsText(JsonParser p) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return "";
+        }
+        JsonNode node = Mapper.INSTANCE.readTree(p);
+        return node.isTextual() ? node.textValue() : node.isEmpty() ? "" : Mapper.INSTANCE.writeValueAsString(node);
     }
 
     /** Checks that the current token starts an array. */

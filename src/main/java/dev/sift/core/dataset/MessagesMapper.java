@@ -110,7 +110,7 @@ final class MessagesMapper implements JsonRecordMapper {
                     content = t == JsonToken.START_ARRAY ? readParts(cursor, p, field + ".content")
                             : readScalar(cursor, p, field + ".content");
                 }
-                case "tool_calls", "function_call" -> toolCalls = writeJson(p);
+                case "tool_calls", "function_call" -> toolCalls = JsonFields.valueAsText(p);
                 default -> p.skipChildren();
             }
         }
@@ -209,14 +209,4 @@ final class MessagesMapper implements JsonRecordMapper {
         parts.append(text);
     }
 
-    private static String writeJson(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
-            return "";
-        }
-        com.fasterxml.jackson.databind.JsonNode node = MAPPER.readTree(p);
-        return node.isTextual() ? node.textValue() : node.isEmpty() ? "" : MAPPER.writeValueAsString(node);
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 }

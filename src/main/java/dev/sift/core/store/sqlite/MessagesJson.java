@@ -9,14 +9,22 @@ import java.util.List;
 /** The JSON form of a conversation in the {@code messages_json} column: [{"role":..,"content":..}]. */
 final class MessagesJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Created on first use: opening a project should not load the whole JSON data-binding stack. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
     private static final TypeReference<List<Message>> TYPE = new TypeReference<>() {};
 
     private MessagesJson() {}
 
+    /** The store's shared JSON mapper. */
+    static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
     static String write(List<Message> messages) {
         try {
-            return MAPPER.writeValueAsString(messages);
+            return Mapper.INSTANCE.writeValueAsString(messages);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a list of messages always serialises", e);
         }
@@ -27,7 +35,7 @@ final class MessagesJson {
             return List.of();
         }
         try {
-            return MAPPER.readValue(json, TYPE);
+            return Mapper.INSTANCE.readValue(json, TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt messages_json in the project file: " + e.getOriginalMessage(), e);
         }

@@ -1,7 +1,6 @@
 package dev.sift.core.store.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.model.Agent;
 import dev.sift.core.model.AgentPair;
 import dev.sift.core.model.AgentRole;
@@ -21,7 +20,6 @@ import java.util.Optional;
 /** Agents and agent pairs; the rules are documented on {@link AgentStore}. */
 final class SqliteAgentStore implements AgentStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_COLUMNS =
             "id, name, endpoint_id, endpoint_group, model, role, system_prompt, params_json";
     private static final String PAIR_COLUMNS = "id, name, instruction_agent_id, response_agent_id";
@@ -175,7 +173,7 @@ final class SqliteAgentStore implements AgentStore {
             throw new StoreException("Agent '" + name + "' needs a model");
         }
         try {
-            if (!JSON.readTree(a.parametersJson()).isObject()) {
+            if (!MessagesJson.mapper().readTree(a.parametersJson()).isObject()) {
                 throw new StoreException("Agent '" + name + "': decoding parameters must be a JSON object");
             }
         } catch (JsonProcessingException e) {
