@@ -21,6 +21,7 @@ public final class SiftContext implements AutoCloseable {
     private final Path configDir;
     private final JobRunner jobs;
     private SentenceEmbedder embedder;
+    private LlmAccess llm;
 
     public SiftContext(Path configDir) {
         this.configDir = configDir;
@@ -58,6 +59,14 @@ public final class SiftContext implements AutoCloseable {
             embedder = new MiniLmEmbedder();
         }
         return embedder;
+    }
+
+    /** Access to model servers, with keys from the environment and this folder's credentials file. */
+    public synchronized LlmAccess llm() {
+        if (llm == null) {
+            llm = LlmAccess.forConfigDir(configDir);
+        }
+        return llm;
     }
 
     /** This build's version, e.g. "0.1.0-SNAPSHOT". */

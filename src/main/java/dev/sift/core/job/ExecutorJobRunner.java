@@ -90,8 +90,8 @@ public final class ExecutorJobRunner implements JobRunner {
                 checkCancelled();
                 R value = job.run(this);
                 flushProgress();
-                result.complete(value);
                 emit(new JobEvent.Succeeded(id, clock.instant(), value));
+                result.complete(value);
             } catch (JobCancelledException | InterruptedException e) {
                 finishCancelled();
             } catch (Exception | Error e) {
@@ -99,16 +99,16 @@ public final class ExecutorJobRunner implements JobRunner {
                     finishCancelled();
                 } else {
                     flushProgress();
-                    result.completeExceptionally(e);
                     emit(new JobEvent.Failed(id, clock.instant(), reasonOf(e), e));
+                    result.completeExceptionally(e);
                 }
             }
         }
 
         private void finishCancelled() {
             flushProgress();
-            result.completeExceptionally(new CancellationException(title + " was cancelled"));
             emit(new JobEvent.Cancelled(id, clock.instant()));
+            result.completeExceptionally(new CancellationException(title + " was cancelled"));
         }
 
         private static String reasonOf(Throwable e) {

@@ -45,11 +45,11 @@ class ImportCancellationTest {
             assertThat(firstProgress.await(30, TimeUnit.SECONDS)).as("a progress event arrived").isTrue();
             handle.cancel();
             assertThat(finished.await(30, TimeUnit.SECONDS)).as("the job ended").isTrue();
+            assertThat(catchCancellation(handle)).isInstanceOf(CancellationException.class);
 
             assertThat(events.get(events.size() - 1)).isInstanceOf(JobEvent.Cancelled.class);
             assertThat(events).filteredOn(JobEvent::isTerminal).hasSize(1);
             assertThat(handle.result()).isCompletedExceptionally();
-            assertThat(catchCancellation(handle)).isInstanceOf(CancellationException.class);
             ImportFixture.assertUnchanged(store);
         }
     }

@@ -124,27 +124,23 @@ class ExecutorJobRunnerTest {
     }
 
     @Test
-    void theResultIsCompleteWhenTheTerminalEventArrives() throws Exception {
+    void everyEventIsDeliveredBeforeTheResultCompletes() throws Exception {
         for (boolean fail : new boolean[] {false, true}) {
-            var submitted = new CountDownLatch(1);
-            var handleRef = new java.util.concurrent.atomic.AtomicReference<JobHandle<String>>();
-            var doneAtTerminal = new java.util.concurrent.atomic.AtomicBoolean();
-            var terminal = new CountDownLatch(1);
-            handleRef.set(runner.submit(job(ctx -> {
-                submitted.await();
+            List<JobEvent> seen = new CopyOnWriteArrayList<>();
+            JobHandle<String> handle = runner.submit(job(ctx -> {
+                ctx.message("working");
                 if (fail) {
                     throw new IllegalStateException("boom");
                 }
                 return "ok";
-            }), event -> {
-                if (event.isTerminal()) {
-                    doneAtTerminal.set(handleRef.get().result().isDone());
-                    terminal.countDown();
-                }
-            }));
-            submitted.countDown();
-            assertThat(terminal.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(doneAtTerminal).as("result complete at the terminal event (fail=%s)", fail).isTrue();
+            }), seen::add);
+            try {
+                handle.result().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException expected) {
+                assertThat(fail).isTrue();
+            }
+            assertThat(seen).as("fail=%s", fail).last().matches(JobEvent::isTerminal);
+            assertThat(seen.get(seen.size() - 1)).isInstanceOf(fail ? JobEvent.Failed.class : JobEvent.Succeeded.class);
         }
     }
 
