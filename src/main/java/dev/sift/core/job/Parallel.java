@@ -45,15 +45,21 @@ public final class Parallel {
         });
         try {
             var next = new AtomicInteger();
+            var failed = new java.util.concurrent.atomic.AtomicBoolean();
             List<Future<?>> running = new ArrayList<>(threads);
             for (int w = 0; w < threads; w++) {
                 running.add(workers.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < items.size()) {
-                        if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+                        if (failed.get() || context.isCancelled() || Thread.currentThread().isInterrupted()) {
                             return null;
                         }
-                        task.run(items.get(i));
+                        try {
+                            task.run(items.get(i));
+                        } catch (Exception | Error e) {
+                            failed.set(true); // the other workers stop taking items
+                            throw e;
+                        }
                     }
                     return null;
                 }));
