@@ -1,6 +1,5 @@
 package dev.sift.app;
 
-import dev.sift.core.config.Credentials;
 import dev.sift.core.config.SecretException;
 import dev.sift.core.config.SecretResolver;
 import dev.sift.core.llm.LlmClient;
@@ -18,7 +17,6 @@ import dev.sift.core.model.Endpoint;
 import dev.sift.core.model.EndpointKind;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.StoreException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +36,6 @@ public final class LlmAccess {
     public LlmAccess(SecretResolver secrets, EngineSettings settings) {
         this.secrets = secrets;
         this.settings = settings;
-    }
-
-    /** Keys from the process environment and {@code <configDir>/credentials}. */
-    public static LlmAccess forConfigDir(Path configDir) {
-        return new LlmAccess(new SecretResolver(System.getenv(), new Credentials(configDir.resolve("credentials"))),
-                EngineSettings.defaults());
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.sift.app;
 
+import dev.sift.core.config.Credentials;
+import dev.sift.core.config.SecretResolver;
 import dev.sift.core.dedup.MiniLmEmbedder;
 import dev.sift.core.dedup.SentenceEmbedder;
 import dev.sift.core.job.ExecutorJobRunner;
 import dev.sift.core.job.JobRunner;
+import dev.sift.core.llm.engine.EngineSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -61,10 +64,15 @@ public final class SiftContext implements AutoCloseable {
         return embedder;
     }
 
+    /** The user's credentials file ({@code <configDir>/credentials}, owner-only), where keys may be kept. */
+    public Credentials credentials() {
+        return new Credentials(configDir.resolve("credentials"));
+    }
+
     /** Access to model servers, with keys from the environment and this folder's credentials file. */
     public synchronized LlmAccess llm() {
         if (llm == null) {
-            llm = LlmAccess.forConfigDir(configDir);
+            llm = new LlmAccess(new SecretResolver(System.getenv(), credentials()), EngineSettings.defaults());
         }
         return llm;
     }

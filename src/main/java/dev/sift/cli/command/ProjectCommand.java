@@ -15,15 +15,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The options and plumbing shared by commands that work on a project. */
 abstract class ProjectCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SiftCommand root;
 
     @Spec
     CommandSpec spec;
@@ -36,18 +32,26 @@ abstract class ProjectCommand implements Callable<Integer> {
     boolean json;
 
     CliEnvironment env() {
-        return root.environment();
+        return ((SiftCommand) spec.root().userObject()).environment();
     }
 
     @Override
     public final Integer call() throws Exception {
         beforeOpen();
+        if (project == null && !needsProject()) {
+            return run(null);
+        }
         if (project == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--project=FILE' (or set SIFT_PROJECT)");
         }
         try (ProjectStore store = openProject()) {
             return run(store);
         }
+    }
+
+    /** False for commands that can work without a project (they then get a null store). */
+    boolean needsProject() {
+        return true;
     }
 
     /** A hook to settle options before the project is opened. */

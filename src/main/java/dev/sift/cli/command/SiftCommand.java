@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
             DatasetsCommand.class,
             StatsCommand.class,
             DedupCommand.class,
-            ExportCommand.class
+            ExportCommand.class,
+            EndpointsCommand.class,
+            AgentsCommand.class,
+            ChatCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage, 130 cancelled."})
 public final class SiftCommand implements Runnable {
