@@ -1,5 +1,6 @@
 package dev.sift.core.dedup;
 
+import dev.sift.core.job.testing.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.sift.core.dedup;
+package dev.sift.core.job.testing;
 
 import dev.sift.core.job.JobContext;
 import dev.sift.core.job.JobEvent;
@@ -7,22 +7,22 @@ import java.util.List;
 import java.util.UUID;
 
 /** A job context that records progress and can turn cancelled once a number of records is done. */
-final class TestContext implements JobContext {
+public final class TestContext implements JobContext {
 
     private final long cancelAt;
     private volatile boolean cancelled;
-    final List<long[]> progress = new ArrayList<>();
+    public final List<long[]> progress = new ArrayList<>();
 
     private TestContext(long cancelAt) {
         this.cancelAt = cancelAt;
     }
 
-    static TestContext running() {
+    public static TestContext running() {
         return new TestContext(Long.MAX_VALUE);
     }
 
     /** Cancelled as soon as progress of at least {@code done} units is reported. */
-    static TestContext cancelledAfter(long done) {
+    public static TestContext cancelledAfter(long done) {
         return new TestContext(done);
     }
 
