@@ -54,6 +54,11 @@ public final class AgentListViewModel {
         selected.set(row);
     }
 
+    /** Forgets the selection of the previous project (ids repeat across projects). */
+    void forgetProject() {
+        selected.set(null);
+    }
+
     /** Shows the agents, naming their endpoints; every endpoint and every group becomes a target. */
     void show(List<Agent> agents, List<Endpoint> endpoints) {
         Map<Long, String> names = endpoints.stream().collect(Collectors.toMap(Endpoint::id, Endpoint::name));

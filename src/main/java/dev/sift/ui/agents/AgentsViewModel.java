@@ -31,7 +31,7 @@ public final class AgentsViewModel {
     private final AgentListViewModel agents;
     private final PairsViewModel pairs;
     private final BooleanBinding hasProject;
-    private final InvalidationListener projectListener = obs -> reload();
+    private final InvalidationListener projectListener = obs -> projectChanged();
 
     public AgentsViewModel(WorkspaceState workspace, UiServices services) {
         this(workspace, services.jobs(), services.dialogs(), services.llm().get(), services.credentials());
@@ -70,6 +70,13 @@ public final class AgentsViewModel {
 
     public BooleanBinding hasProjectProperty() {
         return hasProject;
+    }
+
+    private void projectChanged() {
+        endpoints.forgetProject();
+        agents.forgetProject();
+        pairs.forgetProject();
+        reload();
     }
 
     /** Reads endpoints, agents and pairs again from the open project (or clears them without one). */

@@ -91,6 +91,14 @@ public final class EndpointsViewModel {
         select(rows.stream().filter(r -> r.id() == selectedId).findFirst().orElse(null));
     }
 
+    /** Forgets what belonged to the previous project: selection and connection tests (ids repeat across projects). */
+    void forgetProject() {
+        selected.set(null);
+        checks.clear();
+        detectedModels.clear();
+        showConnection();
+    }
+
     /** The form for a new endpoint; empty without a project. */
     public Optional<EndpointFormViewModel> newEndpoint() {
         return store.get().map(s -> EndpointFormViewModel.create(s, credentials, this::saved));

@@ -83,6 +83,15 @@ public final class PairsViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** Forgets choices made in the previous project (ids repeat across projects). */
+    void forgetProject() {
+        selected.set(null);
+        instructionAgent.set(null);
+        responseAgent.set(null);
+        name.set("");
+        error.set("");
+    }
+
     /** Shows the pairs and offers the agents, keeping chosen agents that still exist. */
     void show(List<AgentPair> pairs, List<Agent> allAgents) {
         Map<Long, Agent> byId = allAgents.stream().collect(Collectors.toMap(Agent::id, Function.identity()));
