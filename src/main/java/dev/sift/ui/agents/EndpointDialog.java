@@ -58,14 +58,14 @@ final class EndpointDialog {
         source.setId("endpoint-key-source");
         source.setAccessibleText("Where the API key comes from");
         source.getItems().setAll(KeySource.values());
-        subscriptions.bindBidirectional(source.valueProperty(), vm.keySourceProperty());
+        subscriptions.bindBidirectional(source.valueProperty(), vm.apiKey().keySourceProperty());
         add("API key", source);
-        var env = field("endpoint-env", "Environment variable holding the key", vm.envVariableProperty(), "OPENAI_API_KEY");
-        subscriptions.bind(env.disableProperty(), Bindings.notEqual(KeySource.ENVIRONMENT, vm.keySourceProperty()));
+        var env = field("endpoint-env", "Environment variable holding the key", vm.apiKey().envVariableProperty(), "OPENAI_API_KEY");
+        subscriptions.bind(env.disableProperty(), Bindings.notEqual(KeySource.ENVIRONMENT, vm.apiKey().keySourceProperty()));
         add("Variable", env);
-        var credentialsOff = Bindings.notEqual(KeySource.CREDENTIALS, vm.keySourceProperty());
-        var entry = field("endpoint-cred-name", "Name of the credentials entry", vm.credentialNameProperty(), "");
-        subscriptions.bind(entry.promptTextProperty(), Bindings.createStringBinding(vm::effectiveCredentialName,
+        var credentialsOff = Bindings.notEqual(KeySource.CREDENTIALS, vm.apiKey().keySourceProperty());
+        var entry = field("endpoint-cred-name", "Name of the credentials entry", vm.apiKey().credentialNameProperty(), "");
+        subscriptions.bind(entry.promptTextProperty(), Bindings.createStringBinding(vm.apiKey()::effectiveCredentialName,
                 vm.nameProperty()));
         subscriptions.bind(entry.disableProperty(), credentialsOff);
         add("Entry name", entry);
@@ -74,7 +74,7 @@ final class EndpointDialog {
         key.setAccessibleText("API key, stored in your credentials file and never in the project");
         key.setPromptText("stored in your credentials file, never in the project");
         key.setPrefColumnCount(28);
-        subscriptions.bindBidirectional(key.textProperty(), vm.keyProperty());
+        subscriptions.bindBidirectional(key.textProperty(), vm.apiKey().keyProperty());
         subscriptions.bind(key.disableProperty(), credentialsOff);
         add("Key", key);
         var stored = new Label();
@@ -82,7 +82,7 @@ final class EndpointDialog {
         stored.setWrapText(true);
         stored.setMaxWidth(420);
         stored.getStyleClass().add(SiftStyles.MUTED);
-        subscriptions.bind(stored.textProperty(), vm.storedKeyProperty());
+        subscriptions.bind(stored.textProperty(), vm.apiKey().storedKeyProperty());
         grid.add(stored, 1, row++);
     }
 

@@ -1,21 +1,15 @@
 package dev.sift.ui.agents;
 
 import dev.sift.core.config.Credentials;
-import dev.sift.core.config.Secret;
 import dev.sift.core.config.SecretException;
 import dev.sift.core.model.Endpoint;
 import dev.sift.core.model.EndpointKind;
 import dev.sift.core.store.EndpointStore;
-import dev.sift.core.store.KeyRef;
 import dev.sift.core.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -31,7 +25,6 @@ import javafx.beans.property.StringProperty;
 public final class EndpointFormViewModel {
 
     private final EndpointStore store;
-    private final Credentials credentials;
     private final long id;
     private final List<String> knownModels;
     private final Consumer<Endpoint> saved;
@@ -39,10 +32,6 @@ public final class EndpointFormViewModel {
     private final ObjectProperty<EndpointKind> kind = new SimpleObjectProperty<>(EndpointKind.OPENAI);
     private final StringProperty baseUrl = new SimpleStringProperty("");
     private final StringProperty modelDir = new SimpleStringProperty("");
-    private final ObjectProperty<KeySource> keySource = new SimpleObjectProperty<>(KeySource.NONE);
-    private final StringProperty envVariable = new SimpleStringProperty("");
-    private final StringProperty credentialName = new SimpleStringProperty("");
-    private final StringProperty key = new SimpleStringProperty("");
     private final StringProperty maxConcurrency = new SimpleStringProperty("8");
     private final StringProperty requestsPerMinute = new SimpleStringProperty("");
     private final StringProperty tokensPerMinute = new SimpleStringProperty("");
@@ -50,19 +39,18 @@ public final class EndpointFormViewModel {
     private final StringProperty priceOut = new SimpleStringProperty("0");
     private final StringProperty group = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final StringBinding storedKey;
+    private final EndpointKeyViewModel apiKey;
 
     private EndpointFormViewModel(EndpointStore store, Credentials credentials, Endpoint initial,
             List<String> knownModels, Consumer<Endpoint> saved) {
         this.store = store;
-        this.credentials = credentials;
         this.id = initial == null ? 0 : initial.id();
         this.knownModels = List.copyOf(knownModels);
         this.saved = saved;
         if (initial != null) {
             fill(initial);
         }
-        storedKey = Bindings.createStringBinding(this::describeStoredKey, keySource, credentialName, name);
+        apiKey = new EndpointKeyViewModel(credentials, name, initial == null ? "" : initial.keyRef());
     }
 
     /** An empty form for a new endpoint. */
@@ -96,14 +84,6 @@ public final class EndpointFormViewModel {
         priceIn.set(EndpointRow.price(e.priceInPerMillion()));
         priceOut.set(EndpointRow.price(e.priceOutPerMillion()));
         group.set(e.group());
-        String ref = e.keyRef();
-        if (ref.startsWith(KeyRef.Scheme.ENV.prefix())) {
-            keySource.set(KeySource.ENVIRONMENT);
-            envVariable.set(ref.substring(KeyRef.Scheme.ENV.prefix().length()));
-        } else if (ref.startsWith(KeyRef.Scheme.CRED.prefix())) {
-            keySource.set(KeySource.CREDENTIALS);
-            credentialName.set(ref.substring(KeyRef.Scheme.CRED.prefix().length()));
-        }
     }
 
     public boolean isNew() {
@@ -135,23 +115,9 @@ public final class EndpointFormViewModel {
         return modelDir;
     }
 
-    public ObjectProperty<KeySource> keySourceProperty() {
-        return keySource;
-    }
-
-    /** The environment variable holding the key (without {@code env:}). */
-    public StringProperty envVariableProperty() {
-        return envVariable;
-    }
-
-    /** The entry of the credentials file; empty means one named after the endpoint. */
-    public StringProperty credentialNameProperty() {
-        return credentialName;
-    }
-
-    /** The key typed by the user, to be written to the credentials file; cleared once saved. */
-    public StringProperty keyProperty() {
-        return key;
+    /** Where the API key comes from. */
+    public EndpointKeyViewModel apiKey() {
+        return apiKey;
     }
 
     public StringProperty maxConcurrencyProperty() {
@@ -183,22 +149,6 @@ public final class EndpointFormViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** For a credentials-file key: the stored key, masked, or that there is none yet. */
-    public StringBinding storedKeyProperty() {
-        return storedKey;
-    }
-
-    /** The credentials entry the key goes to: the one typed, else one named after the endpoint. */
-    public String effectiveCredentialName() {
-        String typed = stripPrefix(credentialName.get(), KeyRef.Scheme.CRED);
-        if (!typed.isEmpty()) {
-            return typed;
-        }
-        String derived = name.get().strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "-")
-                .replaceAll("^[-.]+|-+$", "");
-        return derived.isEmpty() ? "" : derived.substring(0, Math.min(derived.length(), 64));
-    }
-
     /** Every problem with the form, in field order; nothing is written. */
     public List<String> validate() {
         var problems = new ArrayList<String>();
@@ -221,7 +171,7 @@ public final class EndpointFormViewModel {
         FormChecks.positiveInt(tokensPerMinute.get(), "Tokens per minute", true).ifPresent(problems::add);
         FormChecks.price(priceIn.get(), "The input price").ifPresent(problems::add);
         FormChecks.price(priceOut.get(), "The output price").ifPresent(problems::add);
-        keyProblem().ifPresent(problems::add);
+        apiKey.problem().ifPresent(problems::add);
         return problems;
     }
 
@@ -238,10 +188,7 @@ public final class EndpointFormViewModel {
             return false;
         }
         try {
-            String keyRef = keyRef();
-            if (keySource.get() == KeySource.CREDENTIALS && !key.get().isBlank()) {
-                credentials.put(effectiveCredentialName(), Secret.of(key.get().strip()));
-            }
+            String keyRef = apiKey.storeKey();
             Endpoint endpoint = new Endpoint(id, name.get().strip(), kind.get(),
                     kind.get() == EndpointKind.OPENAI ? baseUrl.get().strip() : "",
                     kind.get() == EndpointKind.LOCAL ? modelDir.get().strip() : "", keyRef,
@@ -249,7 +196,7 @@ public final class EndpointFormViewModel {
                     optionalInt(tokensPerMinute.get()), FormChecks.parse(priceIn.get()),
                     FormChecks.parse(priceOut.get()), group.get().strip());
             Endpoint stored = isNew() ? store.add(endpoint) : store.update(endpoint);
-            key.set("");
+            apiKey.keyProperty().set("");
             error.set("");
             saved.accept(stored);
             return true;
@@ -268,88 +215,11 @@ public final class EndpointFormViewModel {
         }
     }
 
-    private Optional<String> keyProblem() {
-        switch (keySource.get()) {
-            case ENVIRONMENT -> {
-                String variable = stripPrefix(envVariable.get(), KeyRef.Scheme.ENV);
-                if (variable.isEmpty()) {
-                    return Optional.of("Enter the environment variable that holds the key, e.g. OPENAI_API_KEY");
-                }
-                return refProblem(KeyRef.Scheme.ENV.prefix() + variable);
-            }
-            case CREDENTIALS -> {
-                String entry = effectiveCredentialName();
-                if (entry.isEmpty()) {
-                    return Optional.of("Enter a name for the entry of your credentials file");
-                }
-                Optional<String> bad = refProblem(KeyRef.Scheme.CRED.prefix() + entry);
-                if (bad.isPresent() || !key.get().isBlank()) {
-                    return bad;
-                }
-                return storedSecret(entry).isPresent() ? Optional.empty()
-                        : Optional.of("Enter the API key to store in your credentials file");
-            }
-            default -> {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private static Optional<String> refProblem(String ref) {
-        try {
-            KeyRef.parse(ref);
-            return Optional.empty();
-        } catch (IllegalArgumentException bad) {
-            return Optional.of(bad.getMessage()); // never repeats the text, which may be a pasted key
-        }
-    }
-
-    private String keyRef() {
-        return switch (keySource.get()) {
-            case NONE -> "";
-            case ENVIRONMENT -> KeyRef.Scheme.ENV.prefix() + stripPrefix(envVariable.get(), KeyRef.Scheme.ENV);
-            case CREDENTIALS -> KeyRef.Scheme.CRED.prefix() + effectiveCredentialName();
-        };
-    }
-
-    private Optional<Secret> storedSecret(String entry) {
-        try {
-            return credentials.get(entry);
-        } catch (SecretException e) {
-            return Optional.empty();
-        }
-    }
-
-    private String describeStoredKey() {
-        if (keySource.get() != KeySource.CREDENTIALS) {
-            return "";
-        }
-        String entry = effectiveCredentialName();
-        if (entry.isEmpty() || refProblem(KeyRef.Scheme.CRED.prefix() + entry).isPresent()) {
-            return "";
-        }
-        try {
-            return credentials.get(entry)
-                    .map(secret -> "Stored key " + entry + ": " + secret.masked() + "; leave the field empty to keep it")
-                    .orElse("The key will be stored as " + entry + " in " + credentials.file().getFileName()
-                            + ", never in the project");
-        } catch (SecretException e) {
-            return e.getMessage();
-        }
-    }
-
-    private static String stripPrefix(String text, KeyRef.Scheme scheme) {
-        String t = text == null ? "" : text.strip();
-        return t.regionMatches(true, 0, scheme.prefix(), 0, scheme.prefix().length())
-                ? t.substring(scheme.prefix().length()).strip() : t;
-    }
-
     private static OptionalInt optionalInt(String text) {
         return text.isBlank() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text.strip()));
     }
 
     public void dispose() {
-        storedKey.dispose();
-        key.set("");
+        apiKey.dispose();
     }
 }

@@ -113,8 +113,8 @@ class EndpointFormViewModelTest {
     @Test
     void anEnvironmentKeyIsStoredAsAReference() throws Exception {
         EndpointFormViewModel form = filled("hosted", "https://api.example.com/v1");
-        form.keySourceProperty().set(KeySource.ENVIRONMENT);
-        form.envVariableProperty().set("env:OPENAI_API_KEY");
+        form.apiKey().keySourceProperty().set(KeySource.ENVIRONMENT);
+        form.apiKey().envVariableProperty().set("env:OPENAI_API_KEY");
 
         assertThat(form.save()).isTrue();
 
@@ -124,8 +124,8 @@ class EndpointFormViewModelTest {
     @Test
     void aKeyPastedAsTheVariableNameIsRefusedWithoutRepeatingIt() throws Exception {
         EndpointFormViewModel form = filled("hosted", "https://api.example.com/v1");
-        form.keySourceProperty().set(KeySource.ENVIRONMENT);
-        form.envVariableProperty().set(KEY);
+        form.apiKey().keySourceProperty().set(KeySource.ENVIRONMENT);
+        form.apiKey().envVariableProperty().set(KEY);
 
         assertThat(form.save()).isFalse();
 
@@ -137,9 +137,9 @@ class EndpointFormViewModelTest {
     @Test
     void aTypedKeyGoesOnlyIntoTheCredentialsFile() throws Exception {
         EndpointFormViewModel form = filled("Hosted API", "https://api.example.com/v1");
-        form.keySourceProperty().set(KeySource.CREDENTIALS);
-        form.keyProperty().set(KEY);
-        assertThat(form.effectiveCredentialName()).isEqualTo("hosted-api");
+        form.apiKey().keySourceProperty().set(KeySource.CREDENTIALS);
+        form.apiKey().keyProperty().set(KEY);
+        assertThat(form.apiKey().effectiveCredentialName()).isEqualTo("hosted-api");
 
         assertThat(form.save()).isTrue();
 
@@ -149,30 +149,30 @@ class EndpointFormViewModelTest {
         assertThat(Files.readString(fx.credentials.file())).contains(KEY);
         assertThat(fx.projectFilesContain(KEY)).isFalse();
         assertThat(fx.projectFilesContain("cred:hosted-api")).isTrue(); // the scan does see what is stored
-        assertThat(form.keyProperty().get()).isEmpty();
-        assertThat(form.storedKeyProperty().get()).contains("****WXYZ").doesNotContain(KEY);
+        assertThat(form.apiKey().keyProperty().get()).isEmpty();
+        assertThat(form.apiKey().storedKeyProperty().get()).contains("****WXYZ").doesNotContain(KEY);
         form.dispose();
     }
 
     @Test
     void editingKeepsTheStoredKeyUnlessANewOneIsTyped() throws Exception {
         EndpointFormViewModel form = filled("hosted", "https://api.example.com/v1");
-        form.keySourceProperty().set(KeySource.CREDENTIALS);
-        form.credentialNameProperty().set("my-key");
-        form.keyProperty().set(KEY);
+        form.apiKey().keySourceProperty().set(KeySource.CREDENTIALS);
+        form.apiKey().credentialNameProperty().set("my-key");
+        form.apiKey().keyProperty().set(KEY);
         assertThat(form.save()).isTrue();
         Endpoint e = fx.store.endpoints().findByName("hosted").orElseThrow();
 
         EndpointFormViewModel edit = EndpointFormViewModel.edit(fx.store.endpoints(), fx.credentials, e, saved::add);
-        assertThat(edit.keySourceProperty().get()).isEqualTo(KeySource.CREDENTIALS);
-        assertThat(edit.credentialNameProperty().get()).isEqualTo("my-key");
-        assertThat(edit.keyProperty().get()).isEmpty();
-        assertThat(edit.storedKeyProperty().get()).startsWith("Stored key my-key: ****WXYZ");
+        assertThat(edit.apiKey().keySourceProperty().get()).isEqualTo(KeySource.CREDENTIALS);
+        assertThat(edit.apiKey().credentialNameProperty().get()).isEqualTo("my-key");
+        assertThat(edit.apiKey().keyProperty().get()).isEmpty();
+        assertThat(edit.apiKey().storedKeyProperty().get()).startsWith("Stored key my-key: ****WXYZ");
         edit.maxConcurrencyProperty().set("2");
         assertThat(edit.save()).isTrue();
         assertThat(fx.credentials.get("my-key").orElseThrow().reveal()).isEqualTo(KEY);
 
-        edit.keyProperty().set("sk-proj-another-key-0987654321ABCD");
+        edit.apiKey().keyProperty().set("sk-proj-another-key-0987654321ABCD");
         assertThat(edit.save()).isTrue();
         assertThat(fx.credentials.get("my-key").orElseThrow().masked()).isEqualTo("****ABCD");
         assertThat(fx.store.endpoints().find(e.id()).orElseThrow().maxConcurrency()).isEqualTo(2);
@@ -181,9 +181,9 @@ class EndpointFormViewModelTest {
     @Test
     void aCredentialsKeyIsRequiredWhenTheFileHasNoneYet() throws Exception {
         EndpointFormViewModel form = filled("hosted", "https://api.example.com/v1");
-        form.keySourceProperty().set(KeySource.CREDENTIALS);
+        form.apiKey().keySourceProperty().set(KeySource.CREDENTIALS);
 
-        assertThat(form.storedKeyProperty().get()).contains("will be stored as hosted").contains("never in the project");
+        assertThat(form.apiKey().storedKeyProperty().get()).contains("will be stored as hosted").contains("never in the project");
         assertThat(form.save()).isFalse();
         assertThat(form.errorProperty().get()).isEqualTo("Enter the API key to store in your credentials file");
         assertThat(Files.exists(fx.credentials.file())).isFalse();

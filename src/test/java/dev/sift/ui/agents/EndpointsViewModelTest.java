@@ -47,11 +47,11 @@ class EndpointsViewModelTest {
         EndpointFormViewModel form = endpoints().newEndpoint().orElseThrow();
         form.nameProperty().set(name);
         form.baseUrlProperty().set(url);
-        form.keySourceProperty().set(source);
+        form.apiKey().keySourceProperty().set(source);
         if (source == KeySource.ENVIRONMENT) {
-            form.envVariableProperty().set(keyField);
+            form.apiKey().envVariableProperty().set(keyField);
         } else if (source == KeySource.CREDENTIALS) {
-            form.keyProperty().set(keyField);
+            form.apiKey().keyProperty().set(keyField);
         }
         assertThat(form.save()).as(form.errorProperty().get()).isTrue();
         form.dispose();
