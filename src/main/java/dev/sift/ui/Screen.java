@@ -37,7 +37,7 @@ enum Screen {
     View create(WorkspaceState workspace, UiServices services) {
         return switch (this) {
             case DATASETS -> new DatasetsView(workspace, services);
-            case AGENTS -> new AgentsView();
+            case AGENTS -> new AgentsView(workspace, services);
             case RUNS -> new RunsView();
             case REVIEW -> new ReviewView();
             case INSIGHTS -> new InsightsView();

@@ -1,6 +1,7 @@
 package dev.sift.ui;
 
 import dev.sift.app.SiftContext;
+import dev.sift.core.config.Credentials;
 import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.FxDebouncer;
 import dev.sift.ui.common.FxJobRunner;
@@ -42,7 +43,7 @@ public final class Workbench {
         this.jobs = new FxJobRunner(context.jobs(), running);
         this.vm = new MainViewModel(workspace, settings, jobs, dialogs, context.configDir());
         var services = new UiServices(jobs, dialogs, () -> new FxDebouncer(FxDebouncer.SEARCH_DELAY), context::embedder,
-                SiftContext.version());
+                SiftContext.version(), context::llm, new Credentials(context.configDir().resolve("credentials")));
         this.window = new MainWindow(vm, workspace, services, new JobStatusBar(running, vm.statusProperty()), stage::close);
     }
 

@@ -130,10 +130,11 @@ class WorkbenchUiTest {
         click(robot, "#nav-agents");
         assertThat(find(robot, "#screen-agents").tryQuery()).isPresent();
         assertThat(find(robot, "#screen-datasets").tryQuery()).isEmpty();
-        assertThat(find(robot, "This screen is not built yet.").tryQuery()).isPresent();
+        assertThat(find(robot, "#endpoint-table").tryQuery()).isPresent();
 
         click(robot, "#nav-review");
         assertThat(find(robot, "#screen-review").tryQuery()).isPresent();
+        assertThat(find(robot, "This screen is not built yet.").tryQuery()).isPresent();
 
         click(robot, "#nav-datasets");
         assertThat(find(robot, "#screen-datasets").tryQuery()).isPresent();

@@ -26,4 +26,7 @@ public final class SiftStyles {
     public static final String DATASETS = "sift-datasets";
     public static final String IMPORT_OPTIONS = "sift-import-options";
     public static final String TOOLBAR = "sift-toolbar";
+    public static final String AGENTS = "sift-agents";
+    public static final String FORM = "sift-form";
+    public static final String FORM_ERROR = "sift-form-error";
 }

@@ -1,5 +1,7 @@
 package dev.sift.ui.common;
 
+import dev.sift.app.LlmAccess;
+import dev.sift.core.config.Credentials;
 import dev.sift.core.dedup.SentenceEmbedder;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -10,13 +12,17 @@ import java.util.function.Supplier;
  * @param debouncers makes a new debouncer for a search field
  * @param embedder the sentence-embedding model; may be slow to load, so call it off the UI thread
  * @param version this build's version, written into export manifests
+ * @param llm access to model servers (connection tests, local server detection), made on first use
+ * @param credentials the user's credentials file, where keys typed into the workbench are stored
  */
 public record UiServices(
         UiJobRunner jobs,
         DialogService dialogs,
         Supplier<Debouncer> debouncers,
         Supplier<SentenceEmbedder> embedder,
-        String version) {
+        String version,
+        Supplier<LlmAccess> llm,
+        Credentials credentials) {
 
     public UiServices {
         Objects.requireNonNull(jobs, "jobs");
@@ -24,5 +30,7 @@ public record UiServices(
         Objects.requireNonNull(debouncers, "debouncers");
         Objects.requireNonNull(embedder, "embedder");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(llm, "llm");
+        Objects.requireNonNull(credentials, "credentials");
     }
 }

@@ -1,6 +1,10 @@
 package dev.sift.ui.testsupport;
 
+import dev.sift.app.LlmAccess;
+import dev.sift.core.config.Credentials;
+import dev.sift.core.config.SecretResolver;
 import dev.sift.core.dedup.SentenceEmbedder;
+import dev.sift.core.llm.engine.EngineSettings;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.model.SampleContent;
@@ -15,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Projects and services for view-model tests. */
 public final class TestProjects {
@@ -38,8 +43,16 @@ public final class TestProjects {
         });
     }
 
+    /** Services whose model access has no keys and a credentials file that is never written. */
     public static UiServices services(ImmediateUiJobRunner jobs, ScriptedDialogService dialogs) {
-        return new UiServices(jobs, dialogs, Debouncer::immediate, WordEmbedder::new, "test");
+        Credentials unused = new Credentials(Path.of("target", "test-credentials-unused"));
+        return services(jobs, dialogs, new LlmAccess(new SecretResolver(Map.of(), unused), EngineSettings.defaults()),
+                unused);
+    }
+
+    public static UiServices services(ImmediateUiJobRunner jobs, ScriptedDialogService dialogs, LlmAccess llm,
+            Credentials credentials) {
+        return new UiServices(jobs, dialogs, Debouncer::immediate, WordEmbedder::new, "test", () -> llm, credentials);
     }
 
     /** A repository file, e.g. {@code datasets/formats/alpaca.jsonl}. */

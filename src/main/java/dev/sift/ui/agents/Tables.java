@@ -1,0 +1,63 @@
+package dev.sift.ui.agents;
+
+import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.Subscriptions;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/** Small builders the Agents panes share: text columns, two-way selection, buttons with accessible text. */
+final class Tables {
+
+    private Tables() {}
+
+    static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
+        var column = new TableColumn<R, String>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    /** A table whose selection follows {@code selected} and reports the user's choice to {@code select}. */
+    static <R> TableView<R> table(String id, String emptyText, ObservableList<R> rows, ObservableValue<R> selected,
+            Consumer<R> select, Subscriptions subscriptions) {
+        var table = new TableView<R>(rows);
+        table.setId(id);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        var empty = new Label(emptyText);
+        empty.getStyleClass().add(SiftStyles.MUTED);
+        table.setPlaceholder(empty);
+        subscriptions.listen(table.getSelectionModel().selectedItemProperty(), (obs, old, row) -> {
+            if (row != null) {
+                select.accept(row);
+            }
+        });
+        subscriptions.listen(selected, (obs, old, row) -> showSelection(table, row));
+        subscriptions.listen(rows, (ListChangeListener<R>) change -> showSelection(table, selected.getValue()));
+        showSelection(table, selected.getValue());
+        return table;
+    }
+
+    private static <R> void showSelection(TableView<R> table, R row) {
+        if (row == null) {
+            table.getSelectionModel().clearSelection();
+        } else if (!row.equals(table.getSelectionModel().getSelectedItem())) {
+            table.getSelectionModel().select(row);
+        }
+    }
+
+    static Button button(String text, String id, String accessibleText, Runnable action) {
+        var button = new Button(text);
+        button.setId(id);
+        button.setAccessibleText(accessibleText);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}
