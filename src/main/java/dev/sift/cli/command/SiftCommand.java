@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             DatasetsCommand.class,
             StatsCommand.class,
             DedupCommand.class,
+            BenchCommand.class,
             ExportCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage, 130 cancelled."})
