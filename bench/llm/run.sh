@@ -51,5 +51,6 @@ table=$(java $JAVA_OPTS -jar target/sift.jar bench fanout --base-url "http://127
 } > "$OUT/fanout.md"
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
-cat "$OUT/latency_server.log" >&2
+# The server's own count of connections shows whether the client reused them.
+{ echo; echo "Server: $(tail -1 "$OUT/latency_server.log" | sed 's/^latency_server: //')"; } >> "$OUT/fanout.md"
 cat "$OUT/fanout.md"

@@ -123,20 +123,18 @@ final class BenchCommand implements Runnable {
         private static void printTable(PrintStream out, FanOutReport report) {
             out.printf(Locale.ROOT, "Fan-out against %s, server latency %d ms, model %s%n", report.baseUrl(),
                     report.latency().toMillis(), report.model());
-            out.printf(Locale.ROOT, "Client: Java %s, %d processors; CPU from %s; warm-up %d calls in %.1f s; "
-                            + "idle client CPU %.1f ms/s%n%n",
+            out.printf(Locale.ROOT, "Client: Java %s, %d processors; CPU from %s; warm-up %d calls in %.1f s%n%n",
                     report.jvm(), report.processors(), report.cpuSource(), report.warmUpCalls(),
-                    report.warmUpNanos() / 1e9, report.idleCpuNanosPerSecond() / 1e6);
+                    report.warmUpNanos() / 1e9);
             out.println("| concurrency | requests | seconds | req/s | limit req/s | ratio (goal >= 0.95) "
-                    + "| baseline ratio | client CPU ms/call (goal < 0.5) | of which JIT | of which idle "
+                    + "| baseline ratio | client CPU ms/call (goal < 0.5) | of which JIT "
                     + "| baseline CPU ms/call | throughput | CPU |");
-            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+            out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
             for (FanOutReport.Level level : report.levels()) {
-                out.printf(Locale.ROOT, "| %d | %d | %.2f | %.1f | %.1f | %.3f | %s | %.3f | %s | %s | %s | %s | %s |%n",
+                out.printf(Locale.ROOT, "| %d | %d | %.2f | %.1f | %.1f | %.3f | %s | %.3f | %s | %s | %s | %s |%n",
                         level.concurrency(), level.requests(), level.seconds(), level.requestsPerSecond(),
                         level.limitPerSecond(), level.ratio(), number(level.baselineRatio()),
                         level.cpuMillisPerCall(), level.jitMillis() < 0 ? "?" : number(level.jitMillisPerCall()),
-                        number(report.idleCpuMillisPerCall(level)),
                         level.baseline().map(b -> number(b.cpuMillisPerCall())).orElse("-"),
                         verdict(level, level.meetsThroughputGoal()), verdict(level, level.meetsCpuGoal()));
             }
@@ -168,7 +166,6 @@ final class BenchCommand implements Runnable {
             node.put("jvm", report.jvm()).put("processors", report.processors()).put("cpuSource", report.cpuSource());
             node.put("throughputGoal", FanOutReport.THROUGHPUT_GOAL).put("cpuGoalMs", FanOutReport.CPU_GOAL_MILLIS);
             node.put("warmUpCalls", report.warmUpCalls()).put("warmUpSeconds", report.warmUpNanos() / 1e9);
-            node.put("idleCpuMsPerSecond", report.idleCpuNanosPerSecond() / 1e6);
             node.put("valid", report.valid());
             ArrayNode levels = node.putArray("levels");
             for (FanOutReport.Level level : report.levels()) {
@@ -178,7 +175,6 @@ final class BenchCommand implements Runnable {
                 l.put("seconds", level.seconds()).put("requestsPerSecond", level.requestsPerSecond());
                 l.put("limitPerSecond", level.limitPerSecond()).put("ratio", level.ratio());
                 l.put("cpuMsPerCall", level.cpuMillisPerCall()).put("jitMsPerCall", level.jitMillisPerCall());
-                l.put("idleCpuMsPerCall", report.idleCpuMillisPerCall(level));
                 l.put("meetsThroughputGoal", level.meetsThroughputGoal()).put("meetsCpuGoal", level.meetsCpuGoal());
                 l.put("valid", level.valid());
                 level.baseline().ifPresent(b -> {

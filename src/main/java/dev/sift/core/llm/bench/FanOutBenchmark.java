@@ -35,9 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>One call to the server (with no retries) is made first, so that an unreachable server fails the
  * job at once. Then a warm-up, not reported: rounds at the highest concurrency (baseline included)
  * until the JIT compiler has settled (it worked less than {@value #JIT_QUIET_PERCENT}% of a round's
- * wall time) or {@link FanOutRequest#maxWarmUp()} has passed. Then the CPU the idle client uses
- * (JIT, garbage collector, timers) is measured for {@link #IDLE}, a floor for the CPU per call at low
- * call rates. Then each level: an endpoint with
+ * wall time) or {@link FanOutRequest#maxWarmUp()} has passed. Then each level: an endpoint with
  * {@code maxConcurrency = c}, its own engine, and its requests issued through
  * {@link Parallel#forEach} with parallelism c. Failed attempts are counted, not thrown: a level with
  * any is reported as invalid. Unless switched off, each level is preceded by the same calls from
@@ -51,9 +49,6 @@ public final class FanOutBenchmark implements Job<FanOutReport> {
     /** The warm-up ends after a round in which the JIT worked less than this share of the time. */
     static final int JIT_QUIET_PERCENT = 5;
 
-    /** How long the idle client's CPU is measured, after the warm-up. */
-    static final Duration IDLE = Duration.ofSeconds(2);
-
     private static final int MIN_WARM_UP_ROUNDS = 2;
     private static final int ROUNDS_WITHOUT_JIT_CLOCK = 3;
     private static final String PROMPT = "Reply with the word OK.";
@@ -63,7 +58,6 @@ public final class FanOutBenchmark implements Job<FanOutReport> {
     private final EngineSettings settings;
     private final ProcessCpu cpu = ProcessCpu.create();
     private final Optional<RawHttpBaseline> baseline;
-    private final Duration idle;
 
     /** With the engine's default settings (retries, circuit breaker), as a real run would use. */
     public FanOutBenchmark(FanOutRequest request) {
@@ -71,14 +65,8 @@ public final class FanOutBenchmark implements Job<FanOutReport> {
     }
 
     public FanOutBenchmark(FanOutRequest request, EngineSettings settings) {
-        this(request, settings, IDLE);
-    }
-
-    /** With another idle measurement, for tests. */
-    FanOutBenchmark(FanOutRequest request, EngineSettings settings, Duration idle) {
         this.request = Objects.requireNonNull(request, "request");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.idle = Objects.requireNonNull(idle, "idle");
         this.baseline = request.baseline()
                 ? RawHttpBaseline.forUrl(request.baseUrl(), baselineBody(request.model()), readTimeoutMillis())
                 : Optional.empty();
@@ -106,7 +94,6 @@ public final class FanOutBenchmark implements Job<FanOutReport> {
         long warmUpStart = System.nanoTime();
         int warmUpCalls = warmUp(chat, context);
         long warmUpNanos = System.nanoTime() - warmUpStart;
-        long idleCpuNanosPerSecond = idleCpu(context);
 
         long total = request.concurrencies().stream().mapToLong(request::requestsFor).sum();
         var progress = new Progress(context, total);
@@ -124,18 +111,7 @@ public final class FanOutBenchmark implements Job<FanOutReport> {
         }
         String jvm = Runtime.version() + " (" + System.getProperty("java.vendor", "unknown vendor") + ")";
         return new FanOutReport(request.baseUrl(), request.model(), request.latency(), cpu.source(), jvm,
-                Runtime.getRuntime().availableProcessors(), warmUpCalls, warmUpNanos, idleCpuNanosPerSecond, levels);
-    }
-
-    /** CPU nanoseconds per second the client process uses while it makes no calls. */
-    private long idleCpu(JobContext context) throws Exception {
-        context.message("Measuring the idle client's CPU for " + idle.toMillis() + " ms");
-        long cpuBefore = cpu.nanos();
-        long start = System.nanoTime();
-        Thread.sleep(idle.toMillis());
-        long wall = System.nanoTime() - start;
-        context.checkCancelled();
-        return Math.round((cpu.nanos() - cpuBefore) * 1e9 / wall);
+                Runtime.getRuntime().availableProcessors(), warmUpCalls, warmUpNanos, levels);
     }
 
     /** Runs warm-up rounds at the highest concurrency; returns the calls made. */

@@ -13,8 +13,6 @@ import java.util.Optional;
  * @param processors processors available to that JVM
  * @param warmUpCalls calls made before the levels, at the highest concurrency, not reported
  * @param warmUpNanos how long they took
- * @param idleCpuNanosPerSecond CPU the client process used per second while making no calls, just
- *     after the warm-up
  */
 public record FanOutReport(
         String baseUrl,
@@ -25,7 +23,6 @@ public record FanOutReport(
         int processors,
         int warmUpCalls,
         long warmUpNanos,
-        long idleCpuNanosPerSecond,
         List<Level> levels) {
 
     /** Achieved requests per second, as a fraction of concurrency / latency, that meets the goal. */
@@ -41,11 +38,6 @@ public record FanOutReport(
         Objects.requireNonNull(cpuSource, "cpuSource");
         Objects.requireNonNull(jvm, "jvm");
         levels = List.copyOf(levels);
-    }
-
-    /** Of a level's CPU per call, what the idle client would have used over the same time. */
-    public double idleCpuMillisPerCall(Level level) {
-        return level.requests() == 0 ? 0 : idleCpuNanosPerSecond / 1e6 * level.seconds() / level.requests();
     }
 
     /** True when every level ran without a failed attempt. */

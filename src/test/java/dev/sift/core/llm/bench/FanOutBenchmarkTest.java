@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class FanOutBenchmarkTest {
 
     private static final Duration LATENCY = Duration.ofMillis(20);
-    private static final Duration IDLE = Duration.ofMillis(50);
     private static final String COMPLETION = ScriptedOpenAiServer.chatCompletion(List.of("OK"), new Usage(12, 1));
 
     private ScriptedOpenAiServer server;
@@ -73,7 +72,7 @@ class FanOutBenchmarkTest {
     }
 
     private static FanOutBenchmark bench(FanOutRequest request) {
-        return new FanOutBenchmark(request, EngineSettings.defaults(), IDLE);
+        return new FanOutBenchmark(request);
     }
 
     @Test
@@ -88,7 +87,6 @@ class FanOutBenchmarkTest {
         assertThat(chats.get()).isEqualTo(1 + 6 + 8);
         assertThat(report.valid()).isTrue();
         assertThat(report.warmUpCalls()).isZero();
-        assertThat(report.idleCpuNanosPerSecond()).isNotNegative();
         assertThat(report.latency()).isEqualTo(LATENCY);
         for (FanOutReport.Level level : report.levels()) {
             assertThat(level.failedCalls()).isZero();
@@ -101,7 +99,6 @@ class FanOutBenchmarkTest {
             assertThat(level.cpuMillisPerCall()).isCloseTo(level.cpuNanos() / 1e6 / level.requests(), within(1e-12));
             assertThat(level.baseline()).isEmpty();
             assertThat(level.baselineRatio()).isNaN();
-            assertThat(report.idleCpuMillisPerCall(level)).isNotNegative();
         }
         assertThat(context.lastProgress.get()).isEqualTo(14);
         assertThat(context.total.get()).isEqualTo(14);
@@ -136,7 +133,7 @@ class FanOutBenchmarkTest {
         answerChats(2);
         var settings = EngineSettings.defaults().withRetry(RetryPolicy.none());
 
-        FanOutReport report = new FanOutBenchmark(request(2), settings, IDLE).run(new RecordingContext());
+        FanOutReport report = new FanOutBenchmark(request(2), settings).run(new RecordingContext());
 
         FanOutReport.Level level = report.levels().get(0);
         assertThat(level.failedCalls()).isEqualTo(6);
