@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             EndpointsCommand.class,
             AgentsCommand.class,
-            ChatCommand.class
+            ChatCommand.class,
+            BenchCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage, 130 cancelled."})
 public final class SiftCommand implements Runnable {
