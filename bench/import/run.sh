@@ -25,9 +25,11 @@ for n in $SIZES; do
   inputs+=("$f")
 done
 
-# time_run LABEL CMD... -> prints "seconds maxrss_kb" of one whole-process run
+# time_run CMD... -> prints "seconds maxrss_kb" of one whole-process run. Each run starts after a sync,
+# so neither side pays for writing back the other's dirty pages (each run writes ~1 KB per record).
 time_run() {
   local log; log=$(mktemp)
+  sync
   /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err" || { cat "$log.err" >&2; rm -f "$log" "$log.err"; return 1; }
   cat "$log"; rm -f "$log" "$log.err"
 }
