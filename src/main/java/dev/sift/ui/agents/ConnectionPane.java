@@ -32,6 +32,7 @@ final class ConnectionPane implements View {
         var status = new Label();
         status.setId("connection-status");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap instead of cutting the text
         subscriptions.bind(status.textProperty(), vm.connectionStatusProperty());
         var models = new ListView<>(vm.models());
         models.setId("model-list");

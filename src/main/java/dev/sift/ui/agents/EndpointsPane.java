@@ -38,14 +38,14 @@ final class EndpointsPane implements View {
                 vm.rows(), vm.selectedProperty(), vm::select, subscriptions);
         table.getColumns().setAll(List.of(
                 Tables.column("Name", EndpointRow::name, 120),
-                Tables.column("Kind", EndpointRow::kind, 120),
+                Tables.column("Kind", EndpointRow::kind, 90),
                 Tables.column("Base URL / folder", EndpointRow::location, 220),
                 Tables.column("Key", EndpointRow::keyRef, 130),
-                Tables.column("Max conc.", EndpointRow::maxConcurrency, 70),
-                Tables.column("RPM", EndpointRow::requestsPerMinute, 60),
-                Tables.column("TPM", EndpointRow::tokensPerMinute, 70),
-                Tables.column("In / M", EndpointRow::priceIn, 60),
-                Tables.column("Out / M", EndpointRow::priceOut, 60),
+                Tables.column("Conc.", EndpointRow::maxConcurrency, 68),
+                Tables.column("RPM", EndpointRow::requestsPerMinute, 62),
+                Tables.column("TPM", EndpointRow::tokensPerMinute, 62),
+                Tables.column("$ in/M", EndpointRow::priceIn, 78),
+                Tables.column("$ out/M", EndpointRow::priceOut, 84),
                 Tables.column("Group", EndpointRow::group, 80)));
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.selectedProperty().get() != null) {

@@ -43,8 +43,9 @@ final class PairsPane implements View {
         subscriptions.bind(add.disableProperty(), Bindings.not(hasProject));
         var delete = Tables.button("Delete", "delete-pair", "Delete the selected pair", vm::deleteSelected);
         subscriptions.bind(delete.disableProperty(), vm.selectedProperty().isNull());
-        var bar = new HBox(8, title, instruction, new Label("→"), response, name, add, delete);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        var controls = new HBox(8, instruction, new Label("→"), response, name, add, delete);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        var bar = new VBox(6, title, controls);
         var error = new Label();
         error.setId("pair-error");
         error.setWrapText(true);

@@ -22,6 +22,8 @@ final class Tables {
         var column = new TableColumn<R, String>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        // narrow numeric columns keep their width so their headers stay readable when space is short
+        column.setMinWidth(Math.min(width, 90));
         return column;
     }
 
