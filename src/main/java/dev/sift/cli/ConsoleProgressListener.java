@@ -14,14 +14,21 @@ public final class ConsoleProgressListener implements JobListener {
 
     private final PrintStream err;
     private final boolean terminal;
+    private final java.util.function.Supplier<String> status;
     private String title = "";
     private String lastMessage = "";
     private int lastDecile = -1;
     private boolean barShown;
 
     public ConsoleProgressListener(PrintStream err, boolean terminal) {
+        this(err, terminal, () -> "");
+    }
+
+    /** @param status extra text shown with every progress update, e.g. a live cost meter */
+    public ConsoleProgressListener(PrintStream err, boolean terminal, java.util.function.Supplier<String> status) {
         this.err = err;
         this.terminal = terminal;
+        this.status = status;
     }
 
     @Override
@@ -51,7 +58,9 @@ public final class ConsoleProgressListener implements JobListener {
         if (terminal) {
             int filled = fraction < 0 ? 0 : (int) Math.round(fraction * BAR_WIDTH);
             String percent = fraction < 0 ? "  ?%" : String.format("%3d%%", Math.round(fraction * 100));
+            String extra = status.get();
             err.print("\r" + title + " [" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + percent
+                    + (extra.isEmpty() ? "" : "  " + extra)
                     + (lastMessage.isEmpty() ? "" : "  " + lastMessage) + "\u001b[K");
             err.flush();
             barShown = true;
@@ -59,7 +68,8 @@ public final class ConsoleProgressListener implements JobListener {
             int decile = (int) (fraction * 10);
             if (decile > lastDecile) {
                 lastDecile = decile;
-                err.println("  " + decile * 10 + "%");
+                String extra = status.get();
+                err.println("  " + decile * 10 + "%" + (extra.isEmpty() ? "" : "  " + extra));
             }
         }
     }

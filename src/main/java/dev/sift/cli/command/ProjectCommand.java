@@ -65,9 +65,14 @@ abstract class ProjectCommand implements Callable<Integer> {
     abstract int run(ProjectStore store) throws Exception;
 
     CliJobs jobs() {
+        return jobs(() -> "");
+    }
+
+    /** Jobs whose progress line also shows {@code status} (e.g. the money spent so far). */
+    CliJobs jobs(java.util.function.Supplier<String> status) {
         JobListener listener = json
                 ? new JsonLinesListener(env().out(), env().json())
-                : new ConsoleProgressListener(env().err(), env().terminal());
+                : new ConsoleProgressListener(env().err(), env().terminal(), status);
         return new CliJobs(env().context().jobs(), listener);
     }
 
