@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             EndpointsCommand.class,
             AgentsCommand.class,
             ChatCommand.class,
+            RunCommand.class,
+            RunsCommand.class,
             BenchCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage, 130 cancelled."})

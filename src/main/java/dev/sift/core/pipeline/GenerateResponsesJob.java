@@ -5,6 +5,9 @@ import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.JobContext;
 import dev.sift.core.job.JobEvent;
 import dev.sift.core.llm.ChatParameters;
+import dev.sift.core.llm.engine.CostEstimate;
+import dev.sift.core.llm.engine.CostEstimator;
+import dev.sift.core.model.Endpoint;
 import dev.sift.core.llm.ChatRequest;
 import dev.sift.core.llm.ChatResponse;
 import dev.sift.core.llm.LlmClient;
@@ -151,6 +154,26 @@ public final class GenerateResponsesJob implements Job<RunSummary> {
             }
         }
         return "";
+    }
+
+    /**
+     * What a run of {@code spec} over the dataset would cost on {@code endpoint}: one call per sample,
+     * prompt tokens from the requests' text, and {@code max_tokens} (or {@code expectedOutputTokens}
+     * when the parameters set none) times n completion tokens per call. Streams the samples.
+     */
+    public static CostEstimate estimate(ProjectStore store, long datasetId, GenerateResponsesSpec spec,
+            Endpoint endpoint, int expectedOutputTokens) throws StoreException {
+        var calls = new long[1];
+        var promptChars = new long[1];
+        store.samples().forEach(SampleQuery.dataset(datasetId), sample -> {
+            calls[0]++;
+            for (Message m : request(spec, spec.parameters(), sample.content()).messages()) {
+                promptChars[0] += m.content().length();
+            }
+        });
+        ChatParameters p = spec.parameters();
+        return new CostEstimator().estimate(endpoint, calls[0], promptChars[0],
+                (long) p.maxTokens().orElse(expectedOutputTokens) * p.n());
     }
 
     /** The chat request for one sample. */

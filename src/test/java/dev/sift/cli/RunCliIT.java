@@ -1,0 +1,105 @@
+package dev.sift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sift.core.llm.Usage;
+import dev.sift.core.llm.testing.ScriptedOpenAiServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sift run generate} and {@code sift runs}: estimate, budget stop, resume without repaying. */
+class RunCliIT {
+
+    private static final String ALPACA = Path.of("datasets", "formats", "alpaca.jsonl").toString();
+
+    @TempDir
+    Path dir;
+
+    private CliRunner cli;
+    private ScriptedOpenAiServer server;
+    private String project;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliRunner(dir.resolve("config"));
+        server = ScriptedOpenAiServer.start();
+        project = dir.resolve("p.sift").toString();
+        ok(cli.run("new", project));
+        ok(cli.run("import", "-p", project, "--name", "small", ALPACA));
+        // $1 per million prompt tokens, $2 per million completion tokens
+        ok(cli.run("endpoints", "add", "local", "-p", project, "--url", server.baseUrl(), "--price-in", "1",
+                "--price-out", "2"));
+        ok(cli.run("agents", "add", "answerer", "-p", project, "--endpoint", "local", "--model", "tiny",
+                "--role", "responder", "--params", "{\"max_tokens\":100}"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        server.close();
+        cli.close();
+    }
+
+    private static CliRunner.Result ok(CliRunner.Result r) {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r;
+    }
+
+    private void answers(int count) {
+        for (int i = 0; i < count; i++) {
+            server.chatReply("answer " + i, new Usage(1_000, 100));
+        }
+    }
+
+    @Test
+    void theEstimateComesFirstAndCostsNothing() {
+        CliRunner.Result r = ok(cli.run("run", "generate", "-p", project, "-d", "small", "--agent", "answerer",
+                "--estimate"));
+
+        assertThat(r.err()).containsPattern("Estimate: 6 calls, ~[\\d,]+ prompt \\+ ~600 completion tokens");
+        assertThat(server.requestCount()).isZero();
+        assertThat(cli.run("runs", "-p", project).out()).contains("No runs yet");
+    }
+
+    @Test
+    void aRunAnswersEverySampleAndIsListedWithItsCost() {
+        answers(6);
+
+        CliRunner.Result r = ok(cli.run("run", "generate", "-p", project, "-d", "small", "--agent", "answerer",
+                "--json"));
+
+        JsonNode result = r.result();
+        assertThat(result.path("status").asText()).isEqualTo("succeeded");
+        assertThat(result.path("generated").asInt()).isEqualTo(6);
+        // 6 calls x (1000 prompt at $1/M + 100 completion at $2/M) = 6 x 0.0012
+        assertThat(result.path("cost").asDouble()).isCloseTo(0.0072, org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode run = cli.run("runs", "-p", project, "--json").result().path("runs").get(0);
+        assertThat(run.path("done").asInt()).isEqualTo(6);
+        assertThat(run.path("tokensIn").asLong()).isEqualTo(6_000);
+    }
+
+    @Test
+    void aBudgetStopsTheRunCleanlyAndAResumeFinishesItWithoutRepaying() {
+        answers(6);
+
+        // the cap allows three calls at their estimate (1000-odd prompt tokens + 100 max_tokens each)
+        CliRunner.Result stopped = ok(cli.run("run", "generate", "-p", project, "-d", "small", "--agent", "answerer",
+                "--budget", "0.0040"));
+
+        assertThat(stopped.out()).contains("stopped").contains("--resume 1");
+        int paid = server.requestCount();
+        assertThat(paid).isBetween(1, 5);
+
+        CliRunner.Result resumed = ok(cli.run("run", "generate", "-p", project, "--resume", "1", "--agent",
+                "answerer", "--json"));
+
+        JsonNode result = resumed.result();
+        assertThat(result.path("status").asText()).isEqualTo("succeeded");
+        assertThat(result.path("alreadyDone").asInt()).isEqualTo(paid);
+        assertThat(result.path("generated").asInt()).isEqualTo(6 - paid);
+        assertThat(server.requestCount()).as("no sample was asked twice").isEqualTo(6);
+    }
+}
