@@ -57,6 +57,25 @@ class ModelFolderTest {
     }
 
     @Test
+    void opensAndScoresOnAThreadOtherThanMain() throws Exception {
+        // ONNX Runtime was reported to crash some JVMs when loaded off the main thread; it must not here.
+        double[][] nll = new double[1][];
+        Throwable[] failure = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try (OnnxCausalLm lm = OnnxCausalLm.open(TinyModel.folder(), 1)) {
+                nll[0] = lm.tokenNll(lm.encode("the cat sat", true));
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "onnx-load-test");
+        worker.start();
+        worker.join();
+
+        assertThat(failure[0]).isNull();
+        assertThat(nll[0]).hasSize(4);
+    }
+
+    @Test
     void closedModelRefusesCalls() throws IOException {
         OnnxCausalLm lm = OnnxCausalLm.open(TinyModel.folder(), 1);
         lm.close();
