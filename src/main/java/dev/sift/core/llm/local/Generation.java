@@ -39,15 +39,15 @@ final class Generation {
         try {
             while (true) {
                 int from = cached ? pastLength : 0;
-                long[] ids = OnnxCausalLm.toLongs(Arrays.copyOfRange(sequence, from, length));
+                long[] ids = LmArrays.toLongs(Arrays.copyOfRange(sequence, from, length));
                 Map<String, OnnxTensor> past = previous == null ? null : lm.inputs().presentAsPast(previous);
-                OrtSession.Result result = lm.runWithCache(ids, OnnxCausalLm.ones(length),
-                        OnnxCausalLm.range(from, length), past);
+                OrtSession.Result result = lm.runWithCache(ids, LmArrays.ones(length),
+                        LmArrays.range(from, length), past);
                 if (previous != null) {
                     previous.close();
                 }
                 previous = result;
-                float[] all = OnnxCausalLm.logits(result);
+                float[] all = LmArrays.logits(result);
                 int vocab = all.length / ids.length;
                 float[] last = Arrays.copyOfRange(all, all.length - vocab, all.length);
                 int next = TokenSampler.pick(last, settings, random);

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param seed seeds the {@link java.util.Random} of one call, so equal settings give equal output
  * @param stopAtEos stop at the model's end-of-sequence ids (config.json and generation_config.json)
  * @param stopTokenIds further ids that end generation; like EOS they are left out of the output
- * @param stopStrings generation ends as soon as the decoded new text contains one of these
+ * @param stopStrings generation ends as soon as the decoded new text contains one of these (the new text
+ *     is decoded again after every token, which is cheap next to a forward pass)
  */
 public record GenerationSettings(
         int maxNewTokens,

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * @param kvHeads {@code num_key_value_heads} (else {@code num_attention_heads}), or -1
  * @param headDim {@code head_dim} (else hidden size / attention heads), or -1
  */
-record ModelFolder(Path folder, Path model, Path tokenizer, int vocabSize, int bosTokenId, Set<Integer> eosTokenIds, int kvHeads,
+record ModelFolder(
+        Path folder, Path model, Path tokenizer, int vocabSize, int bosTokenId, Set<Integer> eosTokenIds, int kvHeads,
         int headDim) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

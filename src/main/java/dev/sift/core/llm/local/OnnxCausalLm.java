@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -119,7 +118,7 @@ public final class OnnxCausalLm implements AutoCloseable {
     /** The text of {@code ids}, skipping special tokens. */
     public synchronized String decode(int[] ids) {
         ensureOpen();
-        return tokenizer.decode(Arrays.stream(ids).asLongStream().toArray(), true);
+        return decodeForGeneration(ids);
     }
 
     public OptionalInt bosTokenId() {
@@ -168,8 +167,9 @@ public final class OnnxCausalLm implements AutoCloseable {
             throw new IllegalArgumentException("ids must not be empty");
         }
         checkIds(ids);
-        try (OrtSession.Result result = run(toLongs(ids), ones(ids.length), range(0, ids.length), 1, null)) {
-            float[] all = logits(result);
+        long[] positions = LmArrays.range(0, ids.length);
+        try (OrtSession.Result result = run(LmArrays.toLongs(ids), LmArrays.ones(ids.length), positions, 1, null)) {
+            float[] all = LmArrays.logits(result);
             int vocab = all.length / ids.length;
             return Arrays.copyOfRange(all, all.length - vocab, all.length);
         } catch (OrtException e) {
@@ -221,7 +221,7 @@ public final class OnnxCausalLm implements AutoCloseable {
             }
         }
         try (OrtSession.Result result = run(ids, mask, positions, rows, null)) {
-            float[] logits = logits(result);
+            float[] logits = LmArrays.logits(result);
             int vocab = logits.length / (rows * width);
             List<double[]> out = new ArrayList<>(rows);
             for (int r = 0; r < rows; r++) {
@@ -269,40 +269,11 @@ public final class OnnxCausalLm implements AutoCloseable {
     }
 
     String decodeForGeneration(int[] ids) {
-        return tokenizer.decode(Arrays.stream(ids).asLongStream().toArray(), true);
+        return tokenizer.decode(LmArrays.toLongs(ids), true);
     }
 
     LocalModelException failure(OrtException e) {
         return new LocalModelException(files.folder() + ": ONNX Runtime failed: " + e.getMessage(), e);
-    }
-
-    static float[] logits(OrtSession.Result result) {
-        OnnxTensor tensor = (OnnxTensor) result.get(SessionInputs.LOGITS).orElseThrow();
-        FloatBuffer buffer = tensor.getFloatBuffer();
-        if (buffer == null) {
-            throw new LocalModelException("logits of type " + tensor.getInfo().type + " are not supported", null);
-        }
-        float[] out = new float[buffer.remaining()];
-        buffer.get(out);
-        return out;
-    }
-
-    static long[] ones(int n) {
-        long[] out = new long[n];
-        Arrays.fill(out, 1);
-        return out;
-    }
-
-    static long[] range(int from, int to) {
-        long[] out = new long[to - from];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = from + i;
-        }
-        return out;
-    }
-
-    static long[] toLongs(int[] ids) {
-        return Arrays.stream(ids).asLongStream().toArray();
     }
 
     private void checkIds(int[] ids) {

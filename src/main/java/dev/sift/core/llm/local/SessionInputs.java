@@ -14,6 +14,7 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class SessionInputs {
         return new SessionInputs(inputs.keySet(), idsType, presentFor, firstPast.type, kvHeads, headDim);
     }
 
-    java.util.Collection<String> presentNames() {
+    Collection<String> presentNames() {
         return presentFor.values();
     }
 

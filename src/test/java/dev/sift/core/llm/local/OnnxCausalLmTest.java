@@ -55,7 +55,9 @@ class OnnxCausalLmTest {
             assertThat(actual).hasSize(expected.length);
             assertThat(actual[0]).isNaN();
             for (int t = 1; t < expected.length; t++) {
-                assertThat(actual[t]).as("token %d of %s", t, sequence.get("text")).isCloseTo(expected[t], within(1e-5));
+                assertThat(actual[t])
+                        .as("token %d of %s", t, sequence.get("text"))
+                        .isCloseTo(expected[t], within(1e-5));
             }
         }
     }
