@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 record ModelFolder(
         Path folder, Path model, Path tokenizer, int vocabSize, int bosTokenId, Set<Integer> eosTokenIds, int kvHeads,
-        int headDim) {
+        int headDim, int maxPositions) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** File names of exports that are not full precision; used only to prefer the fp32 one. */
@@ -54,7 +54,17 @@ record ModelFolder(
         int headDim = config.path("head_dim").asInt(heads > 0 && hidden > 0 ? hidden / heads : -1);
         return new ModelFolder(folder, model, tokenizer, config.path("vocab_size").asInt(-1),
                 config.path("bos_token_id").asInt(-1), Set.copyOf(eos),
-                kvHeads, headDim);
+                kvHeads, headDim, maxPositions(config));
+    }
+
+    /** The context window from the config (GPT-2 calls it n_positions), or no limit when it says none. */
+    private static int maxPositions(JsonNode config) {
+        for (String key : new String[] {"max_position_embeddings", "n_positions", "n_ctx"}) {
+            if (config.path(key).canConvertToInt() && config.path(key).asInt() > 0) {
+                return config.path(key).asInt();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static Path findModel(Path folder) throws IOException {

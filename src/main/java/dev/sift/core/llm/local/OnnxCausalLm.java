@@ -1,6 +1,7 @@
 package dev.sift.core.llm.local;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.sift.core.scoring.CausalLmScorer;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -41,7 +42,7 @@ import java.util.Set;
  * a failure inside ONNX Runtime afterwards is a {@link LocalModelException}; bad arguments (ids outside
  * the vocabulary, an empty prompt) are {@link IllegalArgumentException}s.
  */
-public final class OnnxCausalLm implements AutoCloseable {
+public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
 
     private static final Map<String, String> TOKENIZER_OPTIONS =
             Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
@@ -98,6 +99,7 @@ public final class OnnxCausalLm implements AutoCloseable {
     }
 
     /** Token ids of {@code text}, with the model's beginning-of-sequence id first when {@code addBos}. */
+    @Override
     public synchronized int[] encode(String text, boolean addBos) {
         ensureOpen();
         long[] ids = tokenizer.encode(text, false, false).getIds();
@@ -139,6 +141,19 @@ public final class OnnxCausalLm implements AutoCloseable {
      * Teacher-forced negative log-likelihood of each token given the ones before it, in nats:
      * {@code nll[0]} is NaN and {@code nll[t] = -log_softmax(logits[t-1])[ids[t]]}. One forward pass.
      */
+    /** The model's context window, from its config. */
+    @Override
+    public int maxLength() {
+        return files.maxPositions();
+    }
+
+    /** The export folder's name, recorded with every score it produces. */
+    @Override
+    public String name() {
+        return String.valueOf(files.folder().getFileName());
+    }
+
+    @Override
     public synchronized double[] tokenNll(int[] ids) {
         return tokenNll(List.of(ids)).get(0);
     }
