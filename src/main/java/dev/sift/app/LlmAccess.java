@@ -9,6 +9,7 @@ import dev.sift.core.llm.cache.CachingLlmClient;
 import dev.sift.core.llm.engine.Budget;
 import dev.sift.core.llm.engine.EngineSettings;
 import dev.sift.core.llm.engine.LlmEngine;
+import dev.sift.core.llm.local.LocalLlmClient;
 import dev.sift.core.llm.openai.DetectedServer;
 import dev.sift.core.llm.openai.LocalServerDetector;
 import dev.sift.core.llm.openai.OpenAiCompatibleClient;
@@ -17,6 +18,8 @@ import dev.sift.core.model.Endpoint;
 import dev.sift.core.model.EndpointKind;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +30,16 @@ import java.util.Map;
  * connection, finds local servers, and assembles the full stack for an agent:
  * cache and call log, then the engine (retries, endpoint pool, circuit breaker, rate limits, budget),
  * then one HTTP client per endpoint.
+ *
+ * <p>A LOCAL endpoint's model folder is opened in process the first time a client for it is asked for, and
+ * stays open, shared by every client of that folder, until {@link #close()} (an open model holds its weights
+ * in memory; calls to it run one at a time, so such endpoints are best given a concurrency of 1).
  */
-public final class LlmAccess {
+public final class LlmAccess implements AutoCloseable {
 
     private final SecretResolver secrets;
     private final EngineSettings settings;
+    private final Map<Path, LocalLlmClient> localModels = new HashMap<>();
 
     public LlmAccess(SecretResolver secrets, EngineSettings settings) {
         this.secrets = secrets;
@@ -41,13 +49,15 @@ public final class LlmAccess {
     /**
      * A client that makes one attempt per call, for connection tests and listing models.
      *
+     * For a LOCAL endpoint this is the shared in-process client of its model folder, opened (blocking while
+     * the model loads) on first use.
+     *
      * @throws SecretException when the endpoint's key reference cannot be resolved
-     * @throws IllegalArgumentException for an in-process (local) endpoint, which has no HTTP client
+     * @throws IllegalArgumentException when a LOCAL endpoint's model folder cannot be opened
      */
     public LlmClient directClient(Endpoint endpoint) throws SecretException {
-        if (endpoint.kind() != EndpointKind.OPENAI) {
-            throw new IllegalArgumentException("endpoint " + endpoint.name() + " is an in-process model folder,"
-                    + " which the in-process model feature serves");
+        if (endpoint.kind() == EndpointKind.LOCAL) {
+            return localClient(endpoint);
         }
         var key = secrets.resolve(endpoint.keyRef()).map(secret -> secret.reveal());
         return new OpenAiCompatibleClient(endpoint.baseUrl(), key, endpoint.name());
@@ -69,6 +79,30 @@ public final class LlmAccess {
         } catch (SecretException | LlmException | IllegalArgumentException e) {
             return new ConnectionCheck(false, (System.nanoTime() - start) / 1_000_000, List.of(), e.getMessage());
         }
+    }
+
+    /** Closes the in-process models opened so far; a later call opens them again. */
+    @Override
+    public synchronized void close() {
+        localModels.values().forEach(LocalLlmClient::close);
+        localModels.clear();
+    }
+
+    private synchronized LocalLlmClient localClient(Endpoint endpoint) {
+        if (endpoint.modelDir().isBlank()) {
+            throw new IllegalArgumentException("endpoint " + endpoint.name() + " names no model folder");
+        }
+        Path folder = Path.of(endpoint.modelDir()).toAbsolutePath().normalize();
+        LocalLlmClient client = localModels.get(folder);
+        if (client == null) {
+            try {
+                client = LocalLlmClient.open(folder);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("endpoint " + endpoint.name() + ": " + e.getMessage(), e);
+            }
+            localModels.put(folder, client);
+        }
+        return client;
     }
 
     /** Probes the usual loopback ports of local model servers. Blocks for well under a second. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * One call of {@link OnnxCausalLm#generate}: the prompt pass, then one single-token pass per new token that
@@ -20,8 +21,11 @@ final class Generation {
     private final GenerationSettings settings;
     private final Set<Integer> stopIds;
     private final Random random;
+    private final IntConsumer onToken;
 
-    Generation(OnnxCausalLm lm, GenerationSettings settings, Set<Integer> stopIds, Random random) {
+    Generation(OnnxCausalLm lm, GenerationSettings settings, Set<Integer> stopIds, Random random,
+            IntConsumer onToken) {
+        this.onToken = onToken;
         this.lm = lm;
         this.settings = settings;
         this.stopIds = stopIds;
@@ -58,6 +62,7 @@ final class Generation {
                 sequence[length] = next;
                 pastLength = length;
                 length++;
+                onToken.accept(next);
                 if (!settings.stopStrings().isEmpty()) {
                     String text = lm.decodeForGeneration(Arrays.copyOfRange(sequence, prompt.length, length));
                     int cut = firstStop(text, settings.stopStrings());

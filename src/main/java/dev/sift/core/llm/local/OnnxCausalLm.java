@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * A causal language model run in-process with ONNX Runtime, loaded from a Hugging Face ONNX export folder
@@ -197,6 +198,16 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
      * the prompt, then one single-token pass per new token. Blocks until a stop condition is met.
      */
     public synchronized GenerationResult generate(int[] prompt, GenerationSettings settings) {
+        return generate(prompt, settings, id -> { });
+    }
+
+    /**
+     * {@link #generate(int[], GenerationSettings)} that hands each new token id to {@code onToken} as soon as
+     * it is chosen (not stop tokens), on the calling thread while this model's lock is held, so the listener
+     * may call {@link #decode} but must be fast. A listener may abort generation by throwing an unchecked
+     * exception, which propagates after the native buffers are released (e.g. when the thread is interrupted).
+     */
+    public synchronized GenerationResult generate(int[] prompt, GenerationSettings settings, IntConsumer onToken) {
         ensureOpen();
         if (prompt.length == 0) {
             throw new IllegalArgumentException("the prompt must hold at least one token (e.g. BOS)");
@@ -206,7 +217,7 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
         if (settings.stopAtEos()) {
             stopIds.addAll(files.eosTokenIds());
         }
-        return new Generation(this, settings, stopIds, new Random(settings.seed())).run(prompt);
+        return new Generation(this, settings, stopIds, new Random(settings.seed()), onToken).run(prompt);
     }
 
     /** Closes the session and the tokenizer; later calls throw. Safe to call twice. */
