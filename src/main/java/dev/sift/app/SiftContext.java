@@ -91,7 +91,10 @@ public final class SiftContext implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         jobs.close();
+        if (llm != null) {
+            llm.close(); // releases in-process models
+        }
     }
 }
