@@ -204,6 +204,7 @@ class ModelsCliIT {
     void usageErrorsExitWith2() {
         assertThat(cli("models", "download").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli("models", "bogus").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli("models", "list", "--project", "p.sift").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli("models", "files", "../etc").exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cli("models", "files", REPO, "--hub-url", "not a url").exitCode()).isEqualTo(ExitCodes.USAGE);
         CliRunner.Result badFile = cli("models", "download", REPO, "--file", "../escape", "--hub-url", hubUrl());

@@ -3,10 +3,15 @@ package dev.sift.cli.command;
 import dev.sift.cli.ExitCodes;
 import dev.sift.core.llm.models.HubClient;
 import dev.sift.core.llm.models.ModelsDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** What the {@code sift models} subcommands share: {@link ProjectCommand}'s plumbing, without a project. */
+@Command(modelTransformer = ModelsSubcommand.WithoutProject.class)
 abstract class ModelsSubcommand extends ProjectCommand {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
@@ -35,6 +40,15 @@ abstract class ModelsSubcommand extends ProjectCommand {
     int failed(String message) {
         env().err().println("sift models " + spec.name() + ": " + message);
         return ExitCodes.FAILED;
+    }
+
+    /** Drops the inherited {@code --project} option, which means nothing here, from usage and parsing. */
+    static final class WithoutProject implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec project = spec.findOption("--project");
+            return project == null ? spec : spec.remove(project);
+        }
     }
 
     /** Subcommands that talk to the Hub. */
