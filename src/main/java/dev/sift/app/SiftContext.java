@@ -7,6 +7,8 @@ import dev.sift.core.dedup.SentenceEmbedder;
 import dev.sift.core.job.ExecutorJobRunner;
 import dev.sift.core.job.JobRunner;
 import dev.sift.core.llm.engine.EngineSettings;
+import dev.sift.core.llm.models.HubClient;
+import dev.sift.core.llm.models.ModelsDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -21,13 +23,23 @@ import java.util.Properties;
  */
 public final class SiftContext implements AutoCloseable {
 
+    /** The environment variable naming another Hub base URL (a mirror); unset means the public Hub. */
+    public static final String HUB_URL_VARIABLE = "SIFT_HUB_URL";
+
     private final Path configDir;
+    private final ModelsDirectory models;
     private final JobRunner jobs;
     private SentenceEmbedder embedder;
     private LlmAccess llm;
 
     public SiftContext(Path configDir) {
+        this(configDir, null);
+    }
+
+    /** @param models the local models folder, or {@code null} for {@link ModelsDirectory#atDefaultLocation()} */
+    public SiftContext(Path configDir, ModelsDirectory models) {
         this.configDir = configDir;
+        this.models = models;
         this.jobs = new ExecutorJobRunner();
     }
 
@@ -75,6 +87,25 @@ public final class SiftContext implements AutoCloseable {
             llm = new LlmAccess(new SecretResolver(System.getenv(), credentials()), EngineSettings.defaults());
         }
         return llm;
+    }
+
+    /**
+     * The folder of downloaded models: the one given to the constructor, else the default location
+     * ({@code sift.models.dir}, {@code SIFT_MODELS_DIR}, or the user's cache folder). Cheap; touches no file.
+     */
+    public ModelsDirectory models() {
+        return models != null ? models : ModelsDirectory.atDefaultLocation();
+    }
+
+    /**
+     * A client for the Hugging Face Hub, or for the mirror named by {@value #HUB_URL_VARIABLE}, with the
+     * token of {@code HF_TOKEN} when set.
+     *
+     * @throws IllegalArgumentException when {@value #HUB_URL_VARIABLE} is not an http(s) URL
+     */
+    public HubClient hub() {
+        String mirror = System.getenv(HUB_URL_VARIABLE);
+        return mirror == null || mirror.isBlank() ? HubClient.fromEnvironment() : HubClient.create(mirror, System.getenv());
     }
 
     /** This build's version, e.g. "0.1.0-SNAPSHOT". */

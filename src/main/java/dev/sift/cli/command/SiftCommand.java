@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             ChatCommand.class,
             RunCommand.class,
             RunsCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            ModelsCommand.class
         },
         footer = {"", "Exit codes: 0 ok, 1 failed, 2 usage, 130 cancelled."})
 public final class SiftCommand implements Runnable {
