@@ -31,6 +31,12 @@ public interface ProjectStore extends AutoCloseable {
     /** The LLM call log and request cache. */
     LlmCallStore llmCalls();
 
+    /** Scores of candidates (IFD and others), with the raw losses they came from. */
+    ScoreStore scores();
+
+    /** Choose and reject decisions of samples, by algorithms and curators. */
+    DecisionStore decisions();
+
     @Override
     void close();
 }

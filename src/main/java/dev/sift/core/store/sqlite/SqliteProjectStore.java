@@ -3,6 +3,7 @@ package dev.sift.core.store.sqlite;
 import dev.sift.core.store.AgentStore;
 import dev.sift.core.store.CandidateStore;
 import dev.sift.core.store.DatasetStore;
+import dev.sift.core.store.DecisionStore;
 import dev.sift.core.store.DuplicateStore;
 import dev.sift.core.store.EmbeddingStore;
 import dev.sift.core.store.EndpointStore;
@@ -11,6 +12,7 @@ import dev.sift.core.store.LlmCallStore;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunStore;
 import dev.sift.core.store.SampleStore;
+import dev.sift.core.store.ScoreStore;
 import dev.sift.core.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +39,8 @@ public final class SqliteProjectStore implements ProjectStore {
     private final SqliteRunStore runs;
     private final SqliteCandidateStore candidates;
     private final SqliteLlmCallStore llmCalls;
+    private final SqliteScoreStore scores;
+    private final SqliteDecisionStore decisions;
 
     private SqliteProjectStore(SqliteDatabase db) {
         this.db = db;
@@ -50,6 +54,8 @@ public final class SqliteProjectStore implements ProjectStore {
         this.runs = new SqliteRunStore(db);
         this.candidates = new SqliteCandidateStore(db);
         this.llmCalls = new SqliteLlmCallStore(db);
+        this.scores = new SqliteScoreStore(db);
+        this.decisions = new SqliteDecisionStore(db);
     }
 
     /** Creates a new, empty project; fails if the file exists. */
@@ -160,6 +166,16 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public LlmCallStore llmCalls() {
         return llmCalls;
+    }
+
+    @Override
+    public ScoreStore scores() {
+        return scores;
+    }
+
+    @Override
+    public DecisionStore decisions() {
+        return decisions;
     }
 
     @Override
