@@ -85,6 +85,34 @@ class ScoreSelectCliIT {
     }
 
     @Test
+    void theSelectionIsWhatTheExportWrites() throws Exception {
+        ok(cli.run("score", "ifd", "-p", project, "-d", "sample", "--model", model, "--mode", "superfiltering"));
+        long selected = ok(cli.run("select", "cherry", "-p", project, "-d", "sample", "--rate", "0.3", "--json"))
+                .result().path("selected").asLong();
+        Path out = dir.resolve("cherry.jsonl");
+
+        JsonNode exported = ok(cli.run("export", "-p", project, "-d", "sample", "-f", "alpaca-jsonl", "-o",
+                out.toString(), "--chosen", "--json")).result();
+
+        assertThat(exported.path("records").asLong()).isEqualTo(selected).isPositive();
+        assertThat(java.nio.file.Files.readAllLines(out)).hasSize((int) selected);
+        var chosenInstructions = new java.util.HashSet<String>();
+        try (var store = SqliteProjectStore.open(Path.of(project))) {
+            for (Decision d : store.decisions().currentByDataset(store.datasets().findByName("sample").orElseThrow().id())) {
+                if (d.action() == DecisionAction.CHOOSE) {
+                    long[] id = {d.sampleId()};
+                    chosenInstructions.add(store.samples().fetch(id, 0, 1).get(0).content().instruction());
+                }
+            }
+        }
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : java.nio.file.Files.readAllLines(out)) {
+            assertThat(chosenInstructions).contains(mapper.readTree(line).path("instruction").asText());
+        }
+        assertThat(out.resolveSibling("cherry.jsonl.manifest.json")).content().contains("\"chosen_only\" : true");
+    }
+
+    @Test
     void superfilterTakesACountAndCherryV2ARateOfAllSamples() throws Exception {
         ok(cli.run("score", "ifd", "-p", project, "-d", "sample", "--model", model, "--mode", "superfiltering"));
 

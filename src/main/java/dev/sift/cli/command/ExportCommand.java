@@ -32,6 +32,9 @@ final class ExportCommand extends ProjectCommand {
     @Option(names = "--filter", paramLabel = "TEXT", description = "Only samples containing TEXT (case-insensitive).")
     String filter = "";
 
+    @Option(names = "--chosen", description = "Only samples whose current decision keeps them (e.g. after sift select).")
+    boolean chosen;
+
     @Option(names = "--llama-factory", description = "Also add an entry for the file to dataset_info.json beside it.")
     boolean llamaFactory;
 
@@ -41,7 +44,7 @@ final class ExportCommand extends ProjectCommand {
         for (String d : datasets) {
             ids.add(dataset(store, d).id());
         }
-        var request = new ExportRequest(new SampleQuery(ids, filter), format, out, llamaFactory);
+        var request = new ExportRequest(new SampleQuery(ids, filter, chosen), format, out, llamaFactory);
         CliJobs.Outcome<ExportResult> outcome = jobs().run(new ExportJob(request, store, SiftContext.version()));
         if (!outcome.ok()) {
             return fail(outcome);

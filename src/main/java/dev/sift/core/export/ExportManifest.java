@@ -58,6 +58,7 @@ final class ExportManifest {
         ArrayNode ids = filters.putArray("dataset_ids");
         query.datasetIds().forEach(ids::add);
         filters.put("text", query.text());
+        filters.put("chosen_only", query.chosenOnly());
         return manifest;
     }
 }

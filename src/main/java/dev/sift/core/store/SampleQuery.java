@@ -9,12 +9,18 @@ import java.util.Objects;
  * @param datasetIds the datasets to read from; empty means all datasets
  * @param text a case-insensitive (ASCII) substring that the system prompt, instruction, input,
  *     output or conversation must contain; empty means no text filter
+ * @param chosenOnly only samples whose current decision is to keep them (choose or edit), as a
+ *     selection or a curator left them
  */
-public record SampleQuery(List<Long> datasetIds, String text) {
+public record SampleQuery(List<Long> datasetIds, String text, boolean chosenOnly) {
 
     public SampleQuery {
         datasetIds = List.copyOf(datasetIds);
         text = Objects.requireNonNullElse(text, "").strip();
+    }
+
+    public SampleQuery(List<Long> datasetIds, String text) {
+        this(datasetIds, text, false);
     }
 
     public static SampleQuery all() {
@@ -26,6 +32,11 @@ public record SampleQuery(List<Long> datasetIds, String text) {
     }
 
     public SampleQuery withText(String newText) {
-        return new SampleQuery(datasetIds, newText);
+        return new SampleQuery(datasetIds, newText, chosenOnly);
+    }
+
+    /** The same query restricted to samples whose current decision keeps them. */
+    public SampleQuery chosen() {
+        return new SampleQuery(datasetIds, text, true);
     }
 }

@@ -46,6 +46,11 @@ final class SqliteSampleStore implements SampleStore {
                 }
                 clauses.add("(" + String.join(" OR ", likes) + ")");
             }
+            if (query.chosenOnly()) {
+                clauses.add("id IN (SELECT d.sample_id FROM decisions d WHERE d.undone_at IS NULL"
+                        + " AND d.action IN ('choose', 'edit') AND d.id = (SELECT max(e.id) FROM decisions e"
+                        + " WHERE e.sample_id = d.sample_id AND e.undone_at IS NULL))");
+            }
             return new Filter(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), parameters);
         }
 

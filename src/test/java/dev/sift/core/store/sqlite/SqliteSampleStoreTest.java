@@ -8,7 +8,10 @@ import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.model.Message;
 import dev.sift.core.model.Sample;
 import dev.sift.core.model.SampleContent;
+import dev.sift.core.store.DecidedBy;
+import dev.sift.core.store.DecisionAction;
 import dev.sift.core.store.DuplicateGroup;
+import dev.sift.core.store.NewDecision;
 import dev.sift.core.store.NewDataset;
 import dev.sift.core.store.SampleQuery;
 import dev.sift.core.store.StoreException;
@@ -172,6 +175,29 @@ class SqliteSampleStoreTest {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void chosenOnlyFollowsEachSamplesCurrentDecision() throws Exception {
+        Dataset d = importRecords("d", List.of(SampleContent.single("a", "", ""), SampleContent.single("b", "", ""),
+                SampleContent.single("c", "", ""), SampleContent.single("d", "", "")));
+        long[] ids = store.samples().ids(SampleQuery.dataset(d.id()));
+        var decisions = store.decisions();
+        decisions.addAll(List.of(
+                new NewDecision(ids[0], 0, DecisionAction.CHOOSE, DecidedBy.ALGORITHM, 0, "top"),
+                new NewDecision(ids[1], 0, DecisionAction.CHOOSE, DecidedBy.ALGORITHM, 0, "top"),
+                new NewDecision(ids[2], 0, DecisionAction.REJECT, DecidedBy.ALGORITHM, 0, "low")));
+        // the curator overrides: b rejected, c kept as edited; d has no decision at all
+        decisions.addAll(List.of(
+                new NewDecision(ids[1], 0, DecisionAction.REJECT, DecidedBy.CURATOR, 0, "off topic"),
+                new NewDecision(ids[2], 0, DecisionAction.EDIT, DecidedBy.CURATOR, 0, "fixed")));
+
+        assertThat(store.samples().ids(SampleQuery.dataset(d.id()).chosen())).containsExactly(ids[0], ids[2]);
+
+        long overrideOfB = decisions.current(ids[1]).orElseThrow().id();
+        decisions.undo(overrideOfB);
+        assertThat(store.samples().ids(SampleQuery.dataset(d.id()).chosen())).containsExactly(ids[0], ids[1], ids[2]);
+        assertThat(store.samples().count(SampleQuery.dataset(d.id()).chosen().withText("c"))).isEqualTo(1);
     }
 
     @Test
