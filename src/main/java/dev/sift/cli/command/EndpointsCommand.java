@@ -94,8 +94,18 @@ final class EndpointsCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--url", required = true, paramLabel = "URL", description = "Base URL, e.g. http://127.0.0.1:8000/v1")
-        String url;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Where where;
+
+        /** An HTTP server or a model folder run in process. */
+        static final class Where {
+            @Option(names = "--url", paramLabel = "URL", description = "Base URL, e.g. http://127.0.0.1:8000/v1")
+            String url;
+
+            @Option(names = "--local", paramLabel = "FOLDER",
+                    description = "An ONNX model folder run in process (agents name its chat template as MODEL@chatml).")
+            java.nio.file.Path folder;
+        }
 
         @ArgGroup(exclusive = true)
         KeyOptions key = new KeyOptions();
@@ -134,14 +144,18 @@ final class EndpointsCommand implements Runnable {
                 }
                 env().context().credentials().put(key.cred, Secret.of(secret.strip()));
             }
-            var endpoint = new Endpoint(0, name, EndpointKind.OPENAI, url, "", keyRef, maxConcurrency,
+            boolean local = where.folder != null;
+            var endpoint = new Endpoint(0, name, local ? EndpointKind.LOCAL : EndpointKind.OPENAI,
+                    local ? "" : where.url, local ? where.folder.toAbsolutePath().normalize().toString() : "",
+                    keyRef, local ? Math.min(maxConcurrency, 1) : maxConcurrency,
                     rpm == null ? OptionalInt.empty() : OptionalInt.of(rpm),
                     tpm == null ? OptionalInt.empty() : OptionalInt.of(tpm), priceIn, priceOut, group);
             Endpoint added = store.endpoints().add(endpoint);
             if (json) {
                 printResult(endpointJson(env().json().createObjectNode(), added));
             } else {
-                env().out().println("Added endpoint " + added.name() + " (" + added.baseUrl() + ")"
+                env().out().println("Added endpoint " + added.name() + " ("
+                        + (added.kind() == EndpointKind.LOCAL ? "in process: " + added.modelDir() : added.baseUrl()) + ")"
                         + (keyRef.isEmpty() ? "" : ", key from " + keyRef));
             }
             return ExitCodes.OK;
