@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
             AgentsCommand.class,
             ChatCommand.class,
             RunCommand.class,
+            ScoreCommand.class,
+            SelectCommand.class,
             RunsCommand.class,
             BenchCommand.class
         },

@@ -1,0 +1,129 @@
+package dev.sift.cli.command;
+
+import dev.sift.cli.CliJobs;
+import dev.sift.cli.ExitCodes;
+import dev.sift.core.dedup.MiniLmEmbedder;
+import dev.sift.core.pipeline.SelectJob;
+import dev.sift.core.pipeline.SelectSpec;
+import dev.sift.core.pipeline.SelectSummary;
+import dev.sift.core.store.ProjectStore;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sift select <method>}: choose samples by saved scores; every sample gets a choose or reject decision. */
+@Command(name = "select", description = "Choose samples of a dataset by their scores.",
+        subcommands = {SelectCommand.Cherry.class, SelectCommand.Superfilter.class})
+final class SelectCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** How many to select. */
+    static final class Amount {
+        @Option(names = "--rate", required = true, paramLabel = "R", description = "The fraction to select (0-1).")
+        Double rate;
+
+        @Option(names = "--count", required = true, paramLabel = "N", description = "How many to select at most.")
+        Integer count;
+    }
+
+    /** The options of every selection method. */
+    abstract static class Selection extends ProjectCommand {
+
+        @Option(names = {"-d", "--dataset"}, required = true, paramLabel = "NAME|ID", description = "The dataset.")
+        String dataset;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Amount amount;
+
+        @Option(names = "--refusal-filter", description = "Reject refusals and AI disclaimers first (WizardLM*).")
+        boolean refusalFilter;
+
+        @Option(names = "--scorer", paramLabel = "NAME", description = "Use the IFD scores of this model"
+                + " (default: the dataset's largest group of IFD scores).")
+        String scorer;
+
+        abstract SelectSpec.Method method();
+
+        OptionalInt diverse() {
+            return OptionalInt.empty();
+        }
+
+        @Override
+        int run(ProjectStore store) throws Exception {
+            long datasetId = dataset(store, dataset).id();
+            var selectSpec = new SelectSpec(method(),
+                    amount.rate != null ? OptionalDouble.of(amount.rate) : OptionalDouble.empty(),
+                    amount.count != null ? OptionalInt.of(amount.count) : OptionalInt.empty(), refusalFilter,
+                    diverse(), scorer, "");
+            long runId = SelectJob.createRun(store, datasetId, selectSpec).id();
+            CliJobs.Outcome<SelectSummary> outcome = jobs().run(
+                    new SelectJob(runId, store, diverse().isPresent() ? new MiniLmEmbedder() : null));
+            if (!outcome.ok()) {
+                return fail(outcome);
+            }
+            report(outcome.value());
+            return ExitCodes.OK;
+        }
+
+        private void report(SelectSummary s) {
+            if (json) {
+                var result = env().json().createObjectNode().put("kind", "select").put("run", s.runId())
+                        .put("method", method().name().toLowerCase(Locale.ROOT)).put("total", s.total())
+                        .put("kept", s.kept()).put("selected", s.selected()).put("rejected", s.total() - s.selected())
+                        .put("metric", s.metric()).put("scorer", s.scorer()).put("settings", s.scoreKey());
+                if (Double.isFinite(s.threshold())) {
+                    result.put("threshold", s.threshold());
+                }
+                printResult(result);
+                return;
+            }
+            env().out().printf(Locale.ROOT, "Run %d: selected %,d of %,d samples (%,d kept by the IFD rule),"
+                    + " rejected %,d%n", s.runId(), s.selected(), s.total(), s.kept(), s.total() - s.selected());
+            env().out().printf(Locale.ROOT, "Threshold: %s >= %.4f (scores of %s, %s)%n", s.metric(), s.threshold(),
+                    s.scorer(), s.scoreKey());
+        }
+    }
+
+    @Command(name = "cherry", description = {
+        "Cherry LLM: drop IFD > 1 (and unscorable), take the top by IFD_loss.",
+        "v1 takes the rate of the kept pool; --v2 takes it of all samples."})
+    static final class Cherry extends Selection {
+
+        @Option(names = "--v2", description = "Cherry v2: the rate is of all samples.")
+        boolean v2;
+
+        @Override
+        SelectSpec.Method method() {
+            return v2 ? SelectSpec.Method.CHERRY_V2 : SelectSpec.Method.CHERRY_V1;
+        }
+    }
+
+    @Command(name = "superfilter", description = {
+        "Superfiltering: keep IFD_ppl < 1, take the top by IFD_ppl (the rate is of all samples).",
+        "--diverse N then narrows the selection to N with facility location on MiniLM embeddings."})
+    static final class Superfilter extends Selection {
+
+        @Option(names = "--diverse", paramLabel = "N", description = "Superfiltering.D: keep N diverse samples.")
+        Integer diverseCount;
+
+        @Override
+        SelectSpec.Method method() {
+            return SelectSpec.Method.SUPERFILTERING;
+        }
+
+        @Override
+        OptionalInt diverse() {
+            return diverseCount == null ? OptionalInt.empty() : OptionalInt.of(diverseCount);
+        }
+    }
+}

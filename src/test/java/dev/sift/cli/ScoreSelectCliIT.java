@@ -1,0 +1,111 @@
+package dev.sift.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sift.core.store.Decision;
+import dev.sift.core.store.DecisionAction;
+import dev.sift.core.store.sqlite.SqliteProjectStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sift score ifd} with the committed tiny ONNX model, then {@code sift select}. */
+class ScoreSelectCliIT {
+
+    private static final String SAMPLE = Path.of("datasets", "sample", "sift-sample.json").toString();
+
+    @TempDir
+    Path dir;
+
+    private CliRunner cli;
+    private String project;
+    private String model;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        cli = new CliRunner(dir.resolve("config"));
+        project = dir.resolve("p.sift").toString();
+        model = Path.of(ScoreSelectCliIT.class.getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI())
+                .getParent().toString();
+        ok(cli.run("new", project));
+        ok(cli.run("import", "-p", project, "--name", "sample", SAMPLE));
+    }
+
+    @AfterEach
+    void tearDown() {
+        cli.close();
+    }
+
+    private static CliRunner.Result ok(CliRunner.Result r) {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r;
+    }
+
+    private List<Decision> decisions() throws Exception {
+        try (var store = SqliteProjectStore.open(Path.of(project))) {
+            long datasetId = store.datasets().findByName("sample").orElseThrow().id();
+            return store.decisions().currentByDataset(datasetId);
+        }
+    }
+
+    @Test
+    void scoresResumesAndSelectsThirtyPercentWithCherry() throws Exception {
+        JsonNode scored = ok(cli.run("score", "ifd", "-p", project, "-d", "sample", "--model", model, "--mode",
+                "superfiltering", "--json")).result();
+        int total = scored.path("total").asInt();
+        assertThat(total).isGreaterThan(50);
+        assertThat(scored.path("scored").asInt() + scored.path("unscorable").asInt()).isEqualTo(total);
+        assertThat(scored.path("settings").asText()).isEqualTo("none/response_only/concatenate/64");
+        int withScore = scored.path("withScore").asInt();
+        assertThat(withScore).isPositive();
+
+        CliRunner.Result again = ok(cli.run("score", "ifd", "-p", project, "-d", "sample", "--model", model,
+                "--mode", "superfiltering"));
+        assertThat(again.out()).contains("0 scored, 0 not scorable, " + total + " already done of " + total);
+        assertThat(again.out()).containsPattern("IFD of \\d+ scored samples: p10 [\\d.]+  p50 [\\d.]+  p90 [\\d.]+");
+
+        CliRunner.Result selected = ok(cli.run("select", "cherry", "-p", project, "-d", "sample", "--rate", "0.3"));
+
+        List<Decision> decisions = decisions();
+        assertThat(decisions).hasSize(total);
+        long chosen = decisions.stream().filter(d -> d.action() == DecisionAction.CHOOSE).count();
+        JsonNode json = ok(cli.run("select", "cherry", "-p", project, "-d", "sample", "--rate", "0.3", "--json"))
+                .result();
+        int kept = json.path("kept").asInt();
+        assertThat(chosen).isEqualTo((long) (kept * 0.3)).isPositive();
+        assertThat(json.path("selected").asLong()).isEqualTo(chosen);
+        assertThat(json.path("rejected").asLong()).isEqualTo(total - chosen);
+        assertThat(selected.out()).contains("selected " + chosen + " of " + total + " samples (" + kept
+                + " kept by the IFD rule), rejected " + (total - chosen));
+        assertThat(selected.out()).containsPattern("Threshold: ifd_loss >= [\\d.]+ \\(scores of ");
+    }
+
+    @Test
+    void superfilterTakesACountAndCherryV2ARateOfAllSamples() throws Exception {
+        ok(cli.run("score", "ifd", "-p", project, "-d", "sample", "--model", model, "--mode", "superfiltering"));
+
+        JsonNode sf = ok(cli.run("select", "superfilter", "-p", project, "-d", "sample", "--count", "5", "--json"))
+                .result();
+        assertThat(sf.path("metric").asText()).isEqualTo("ifd_ppl");
+        assertThat(sf.path("selected").asInt()).isEqualTo(Math.min(5, sf.path("kept").asInt()));
+
+        JsonNode v2 = ok(cli.run("select", "cherry", "-p", project, "-d", "sample", "--rate", "0.1", "--v2",
+                "--refusal-filter", "--json")).result();
+        int total = v2.path("total").asInt();
+        assertThat(v2.path("selected").asInt()).isEqualTo(Math.min((int) (total * 0.1), v2.path("kept").asInt()));
+        assertThat(decisions().stream().filter(d -> d.action() == DecisionAction.CHOOSE).count())
+                .isEqualTo(v2.path("selected").asLong());
+    }
+
+    @Test
+    void selectingWithoutScoresFailsWithAHint() {
+        CliRunner.Result r = cli.run("select", "cherry", "-p", project, "-d", "sample", "--count", "3");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("score it first");
+    }
+}
