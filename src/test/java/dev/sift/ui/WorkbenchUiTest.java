@@ -140,6 +140,7 @@ class WorkbenchUiTest {
         assertThat(find(robot, "#screen-insights").tryQuery()).isPresent();
         assertThat(find(robot, "#ifd-histogram").tryQuery()).isPresent();
         assertThat(find(robot, "#ifd-scatter").tryQuery()).isPresent();
+        assertThat(find(robot, "#score-ifd").tryQuery()).isPresent();
 
         click(robot, "#nav-datasets");
         assertThat(find(robot, "#screen-datasets").tryQuery()).isPresent();

@@ -18,8 +18,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The Insights screen: for the selected dataset, its IFD score group and variant, summary figures, and the IFD
- * histogram and scatter. Other charts are announced, not faked.
+ * The Insights screen: for the selected dataset, scoring and selection launchers, its IFD score group and variant,
+ * summary figures, and the IFD histogram and scatter. Other charts are announced, not faked.
  */
 public final class InsightsView implements View {
 
@@ -27,17 +27,19 @@ public final class InsightsView implements View {
             + "cost and tokens per agent arrive with the features that record them.";
 
     private final InsightsViewModel vm;
+    private final IfdLaunchViewModel launch;
     private final Subscriptions subscriptions = new Subscriptions();
     private final HBox figures = new HBox(24);
     private final ToggleGroup variants = new ToggleGroup();
     private final VBox root;
 
     public InsightsView(WorkspaceState workspace, UiServices services) {
-        this(new InsightsViewModel(workspace, services.jobs()));
+        this(new InsightsViewModel(workspace, services.jobs()), workspace, services);
     }
 
-    InsightsView(InsightsViewModel vm) {
+    private InsightsView(InsightsViewModel vm, WorkspaceState workspace, UiServices services) {
         this.vm = vm;
+        this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm);
         var title = new Label("IFD scores");
         title.getStyleClass().add(SiftStyles.SECTION_TITLE);
         var groups = new ComboBox<>(vm.groups());
@@ -53,13 +55,15 @@ public final class InsightsView implements View {
         var pointsNote = new Label();
         pointsNote.getStyleClass().add(SiftStyles.MUTED);
         var charts = new IfdChartsPane(vm);
+        var launcher = new IfdLaunchPane(launch);
         var later = new Label(LATER);
         later.setWrapText(true);
         later.getStyleClass().add(SiftStyles.MUTED);
-        root = new VBox(10, toolbar, message, figures, charts.node(), pointsNote, later);
+        root = new VBox(10, toolbar, launcher.node(), message, figures, charts.node(), pointsNote, later);
         root.getStyleClass().add(SiftStyles.INSIGHTS);
 
         subscriptions.onDispose(charts::dispose);
+        subscriptions.onDispose(launcher::dispose);
         subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
         subscriptions.bind(message.textProperty(), vm.messageProperty());
         subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
@@ -110,6 +114,7 @@ public final class InsightsView implements View {
     @Override
     public void dispose() {
         subscriptions.dispose();
+        launch.dispose();
         vm.dispose();
     }
 
