@@ -26,13 +26,15 @@ final class IfdChartsPane implements View {
     private final XYChart.Series<Number, Number> all = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> selected = new XYChart.Series<>();
     private final CategoryAxis histogramX = new CategoryAxis();
+    private final NumberAxis histogramY = new NumberAxis();
     private final NumberAxis scatterY = new NumberAxis();
     private final HBox root;
 
     IfdChartsPane(InsightsViewModel vm) {
         this.vm = vm;
-        var histogramY = new NumberAxis();
         histogramY.setLabel("samples");
+        histogramY.setAutoRanging(false);
+        histogramY.setLowerBound(0);
         histogramY.setMinorTickVisible(false);
         histogramX.setTickLabelRotation(-45);
         var histogram = new BarChart<>(histogramX, histogramY);
@@ -80,11 +82,30 @@ final class IfdChartsPane implements View {
         histogramX.getCategories().setAll(vm.histogram().stream().map(IfdBar::label).toList());
         bars.getData().setAll(vm.histogram().stream()
                 .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
+        long peak = vm.histogram().stream().mapToLong(IfdBar::count).max().orElse(1);
+        long unit = wholeTickUnit(peak);
+        histogramY.setTickUnit(unit);
+        histogramY.setUpperBound(Math.max(unit, (peak + unit - 1) / unit * unit));
         for (int i = 0; i < vm.histogram().size(); i++) {
             if (vm.histogram().get(i).atOrAboveThreshold()) {
                 markDropped(bars.getData().get(i));
             }
         }
+    }
+
+    /** A whole-number axis step (1, 2 or 5 times a power of ten) giving about five ticks up to {@code peak}. */
+    static long wholeTickUnit(long peak) {
+        long raw = Math.max(1, (peak + 4) / 5);
+        long magnitude = 1;
+        while (magnitude * 10 <= raw) {
+            magnitude *= 10;
+        }
+        for (long step : new long[] {1, 2, 5}) {
+            if (step * magnitude >= raw) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
     }
 
     /** Styles a bar as dropped; the chart makes the bar's node when it lays the item out, possibly later. */
