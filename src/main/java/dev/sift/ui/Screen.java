@@ -40,7 +40,7 @@ enum Screen {
             case AGENTS -> new AgentsView(workspace, services);
             case RUNS -> new RunsView();
             case REVIEW -> new ReviewView();
-            case INSIGHTS -> new InsightsView();
+            case INSIGHTS -> new InsightsView(workspace, services);
             case EXPORT -> new ExportView();
         };
     }

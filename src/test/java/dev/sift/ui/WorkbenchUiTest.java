@@ -136,6 +136,12 @@ class WorkbenchUiTest {
         assertThat(find(robot, "#screen-review").tryQuery()).isPresent();
         assertThat(find(robot, "This screen is not built yet.").tryQuery()).isPresent();
 
+        click(robot, "#nav-insights");
+        assertThat(find(robot, "#screen-insights").tryQuery()).isPresent();
+        assertThat(find(robot, "#ifd-histogram").tryQuery()).isPresent();
+        assertThat(find(robot, "#ifd-scatter").tryQuery()).isPresent();
+        assertThat(find(robot, "#score-ifd").tryQuery()).isPresent();
+
         click(robot, "#nav-datasets");
         assertThat(find(robot, "#screen-datasets").tryQuery()).isPresent();
         assertThat(find(robot, "#import-button").tryQuery()).isPresent();

@@ -16,6 +16,9 @@ public interface DialogService {
     /** Asks where to save; empty when the user cancelled. */
     Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
 
+    /** Asks for an existing folder (e.g. a model's); empty when the user cancelled. */
+    Optional<Path> chooseFolder(String title);
+
     /** Shows a short, user-safe message: never a stack trace. */
     void showError(String title, String message);
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -33,6 +34,22 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = chooser(title, types);
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        var chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        settings.lastFolder().filter(Files::isDirectory).map(Path::toFile).ifPresent(chooser::setInitialDirectory);
+        File folder = chooser.showDialog(owner);
+        if (folder == null) {
+            return Optional.empty();
+        }
+        Path path = folder.toPath();
+        if (path.getParent() != null) {
+            settings.setLastFolder(path.getParent());
+        }
+        return Optional.of(path);
     }
 
     private FileChooser chooser(String title, List<FileType> types) {

@@ -29,4 +29,7 @@ public final class SiftStyles {
     public static final String AGENTS = "sift-agents";
     public static final String FORM = "sift-form";
     public static final String FORM_ERROR = "sift-form-error";
+    public static final String INSIGHTS = "sift-insights";
+    /** A histogram bar whose samples a threshold rule drops. */
+    public static final String BAR_DROPPED = "sift-bar-dropped";
 }

@@ -1,23 +1,133 @@
 package dev.sift.ui.insights;
 
-import dev.sift.ui.common.PlaceholderView;
+import dev.sift.core.store.ScoreGroup;
+import dev.sift.ui.WorkspaceState;
+import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.UiServices;
 import dev.sift.ui.common.View;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
-/** The Insights screen; not built yet, so it says what it will do. */
+/**
+ * The Insights screen: for the selected dataset, scoring and selection launchers, its IFD score group and variant,
+ * summary figures, and the IFD histogram and scatter. Other charts are announced, not faked.
+ */
 public final class InsightsView implements View {
 
-    static final String PURPOSE = "Insights will chart how agent-pair weights evolve during a run, the distributions of IFD and judge scores, difficulty against quality, cost and tokens per agent, and how often the judge agrees with you.";
+    static final String LATER = "Agent-weight evolution, judge score distributions, judge-vs-curator agreement, and "
+            + "cost and tokens per agent arrive with the features that record them.";
 
-    private final PlaceholderView placeholder = new PlaceholderView("Insights", PURPOSE);
+    private final InsightsViewModel vm;
+    private final IfdLaunchViewModel launch;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final HBox figures = new HBox(24);
+    private final ToggleGroup variants = new ToggleGroup();
+    private final VBox root;
+
+    public InsightsView(WorkspaceState workspace, UiServices services) {
+        this(new InsightsViewModel(workspace, services.jobs()), workspace, services);
+    }
+
+    private InsightsView(InsightsViewModel vm, WorkspaceState workspace, UiServices services) {
+        this.vm = vm;
+        this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm);
+        var title = new Label("IFD scores");
+        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
+        var groups = new ComboBox<>(vm.groups());
+        groups.setId("ifd-group");
+        groups.setPromptText("no scores");
+        groups.setConverter(new GroupNames());
+        var toolbar = new HBox(12, title, groups, variantToggle(IfdVariant.LOSS), variantToggle(IfdVariant.PPL));
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add(SiftStyles.TOOLBAR);
+        var message = new Label();
+        message.setId("insights-message");
+        message.getStyleClass().add(SiftStyles.MUTED);
+        var pointsNote = new Label();
+        pointsNote.getStyleClass().add(SiftStyles.MUTED);
+        var charts = new IfdChartsPane(vm);
+        var launcher = new IfdLaunchPane(launch);
+        var later = new Label(LATER);
+        later.setWrapText(true);
+        later.getStyleClass().add(SiftStyles.MUTED);
+        root = new VBox(10, toolbar, launcher.node(), message, figures, charts.node(), pointsNote, later);
+        root.getStyleClass().add(SiftStyles.INSIGHTS);
+
+        subscriptions.onDispose(charts::dispose);
+        subscriptions.onDispose(launcher::dispose);
+        subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
+        subscriptions.bind(message.textProperty(), vm.messageProperty());
+        subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
+        subscriptions.bind(message.managedProperty(), message.visibleProperty());
+        subscriptions.bind(pointsNote.textProperty(), vm.pointsNoteProperty());
+        subscriptions.listen(vm.figures(), change -> showFigures());
+        subscriptions.listen(vm.variantProperty(), (obs, old, variant) -> selectToggle(variant));
+        subscriptions.listen(variants.selectedToggleProperty(), (obs, old, toggle) -> {
+            if (toggle == null) {
+                old.setSelected(true);
+            } else {
+                vm.variantProperty().set((IfdVariant) toggle.getUserData());
+            }
+        });
+        selectToggle(vm.variantProperty().get());
+        showFigures();
+    }
+
+    private ToggleButton variantToggle(IfdVariant variant) {
+        var toggle = new ToggleButton(variant.label());
+        toggle.setId("variant-" + variant.name().toLowerCase(java.util.Locale.ROOT));
+        toggle.setUserData(variant);
+        toggle.setToggleGroup(variants);
+        return toggle;
+    }
+
+    private void selectToggle(IfdVariant variant) {
+        variants.getToggles().stream().filter(t -> t.getUserData() == variant).findFirst()
+                .ifPresent(t -> t.setSelected(true));
+    }
+
+    private void showFigures() {
+        figures.getChildren().clear();
+        for (InsightsFigure figure : vm.figures()) {
+            var value = new Label(figure.value());
+            value.getStyleClass().add(SiftStyles.STAT_VALUE);
+            var label = new Label(figure.label());
+            label.getStyleClass().add(SiftStyles.STAT_LABEL);
+            figures.getChildren().add(new VBox(2, value, label));
+        }
+    }
 
     @Override
     public Node node() {
-        return placeholder.node();
+        return root;
     }
 
     @Override
     public void dispose() {
-        placeholder.dispose();
+        subscriptions.dispose();
+        launch.dispose();
+        vm.dispose();
+    }
+
+    /** "scorer · settings (count)" for the group chooser. */
+    private static final class GroupNames extends StringConverter<ScoreGroup> {
+        @Override
+        public String toString(ScoreGroup group) {
+            return group == null ? "" : group.scorer() + " · " + group.template() + " (" + group.count() + ")";
+        }
+
+        @Override
+        public ScoreGroup fromString(String text) {
+            return null;
+        }
     }
 }

@@ -15,6 +15,7 @@ public final class ScriptedDialogService implements DialogService {
 
     private final Deque<Path> filesToOpen = new ArrayDeque<>();
     private final Deque<Path> filesToSave = new ArrayDeque<>();
+    private final Deque<Path> folders = new ArrayDeque<>();
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final List<String> infos = new CopyOnWriteArrayList<>();
     private final List<String> questions = new ArrayList<>();
@@ -27,6 +28,11 @@ public final class ScriptedDialogService implements DialogService {
 
     public synchronized ScriptedDialogService willSave(Path file) {
         filesToSave.add(file);
+        return this;
+    }
+
+    public synchronized ScriptedDialogService willChooseFolder(Path folder) {
+        folders.add(folder);
         return this;
     }
 
@@ -52,6 +58,11 @@ public final class ScriptedDialogService implements DialogService {
     @Override
     public synchronized Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types) {
         return Optional.ofNullable(filesToSave.poll());
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(folders.poll());
     }
 
     @Override

@@ -1,0 +1,138 @@
+package dev.sift.ui.insights;
+
+import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.View;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The IFD histogram (bars at or above the threshold styled apart) and the IFD against response length scatter with
+ * all scored samples and the selected ones. The only place the view model's records become chart series.
+ */
+final class IfdChartsPane implements View {
+
+    private final InsightsViewModel vm;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final XYChart.Series<String, Number> bars = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> all = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> selected = new XYChart.Series<>();
+    private final CategoryAxis histogramX = new CategoryAxis();
+    private final NumberAxis histogramY = new NumberAxis();
+    private final NumberAxis scatterY = new NumberAxis();
+    private final HBox root;
+
+    IfdChartsPane(InsightsViewModel vm) {
+        this.vm = vm;
+        histogramY.setLabel("samples");
+        histogramY.setAutoRanging(false);
+        histogramY.setLowerBound(0);
+        histogramY.setMinorTickVisible(false);
+        histogramX.setTickLabelRotation(-45);
+        var histogram = new BarChart<>(histogramX, histogramY);
+        histogram.setId("ifd-histogram");
+        histogram.setAnimated(false);
+        histogram.setLegendVisible(false);
+        histogram.setCategoryGap(1);
+        histogram.setBarGap(0);
+        histogram.setTitle("IFD distribution (bars at or above " + InsightsViewModel.THRESHOLD + " are dropped)");
+        histogram.getData().add(bars);
+
+        var scatterX = new NumberAxis();
+        scatterX.setLabel("response characters");
+        scatterY.setForceZeroInRange(false);
+        var scatter = new ScatterChart<>(scatterX, scatterY);
+        scatter.setId("ifd-scatter");
+        scatter.setAnimated(false);
+        scatter.setTitle("IFD against response length");
+        all.setName("all");
+        selected.setName("selected");
+        scatter.getData().addAll(List.of(all, selected));
+
+        for (var chart : List.of(histogram, scatter)) {
+            chart.setMinHeight(260);
+            HBox.setHgrow(chart, Priority.ALWAYS);
+        }
+        root = new HBox(12, histogram, scatter);
+        VBox.setVgrow(root, Priority.ALWAYS);
+        subscriptions.listen(vm.histogram(), change -> showHistogram());
+        subscriptions.listen(vm.allPoints(), change -> showPoints(all, vm.allPoints()));
+        subscriptions.listen(vm.selectedPoints(), change -> showPoints(selected, vm.selectedPoints()));
+        subscriptions.listen(vm.variantProperty(), (obs, old, variant) -> label(variant));
+        label(vm.variantProperty().get());
+        showHistogram();
+        showPoints(all, vm.allPoints());
+        showPoints(selected, vm.selectedPoints());
+    }
+
+    private void label(IfdVariant variant) {
+        histogramX.setLabel(variant.label());
+        scatterY.setLabel(variant.label());
+    }
+
+    private void showHistogram() {
+        histogramX.getCategories().setAll(vm.histogram().stream().map(IfdBar::label).toList());
+        bars.getData().setAll(vm.histogram().stream()
+                .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
+        long peak = vm.histogram().stream().mapToLong(IfdBar::count).max().orElse(1);
+        long unit = wholeTickUnit(peak);
+        histogramY.setTickUnit(unit);
+        histogramY.setUpperBound(Math.max(unit, (peak + unit - 1) / unit * unit));
+        for (int i = 0; i < vm.histogram().size(); i++) {
+            if (vm.histogram().get(i).atOrAboveThreshold()) {
+                markDropped(bars.getData().get(i));
+            }
+        }
+    }
+
+    /** A whole-number axis step (1, 2 or 5 times a power of ten) giving about five ticks up to {@code peak}. */
+    static long wholeTickUnit(long peak) {
+        long raw = Math.max(1, (peak + 4) / 5);
+        long magnitude = 1;
+        while (magnitude * 10 <= raw) {
+            magnitude *= 10;
+        }
+        for (long step : new long[] {1, 2, 5}) {
+            if (step * magnitude >= raw) {
+                return step * magnitude;
+            }
+        }
+        return 10 * magnitude;
+    }
+
+    /** Styles a bar as dropped; the chart makes the bar's node when it lays the item out, possibly later. */
+    private static void markDropped(XYChart.Data<String, Number> item) {
+        if (item.getNode() != null) {
+            item.getNode().getStyleClass().add(SiftStyles.BAR_DROPPED);
+        } else {
+            item.nodeProperty().addListener((obs, old, node) -> {
+                if (node != null && !node.getStyleClass().contains(SiftStyles.BAR_DROPPED)) {
+                    node.getStyleClass().add(SiftStyles.BAR_DROPPED);
+                }
+            });
+        }
+    }
+
+    private static void showPoints(XYChart.Series<Number, Number> series, List<ScatterPoint> points) {
+        series.getData().setAll(points.stream()
+                .map(p -> new XYChart.Data<Number, Number>(p.responseChars(), p.ifd())).toList());
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
+    }
+}
