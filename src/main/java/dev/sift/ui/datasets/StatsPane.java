@@ -1,5 +1,6 @@
 package dev.sift.ui.datasets;
 
+import dev.sift.ui.common.CountAxis;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
@@ -20,7 +21,7 @@ final class StatsPane implements View {
     private final Subscriptions subscriptions = new Subscriptions();
     private final GridPane figures = new GridPane();
     private final XYChart.Series<String, Number> series = new XYChart.Series<>();
-    private final NumberAxis yAxis = new NumberAxis();
+    private final NumberAxis yAxis = CountAxis.create("samples");
     private final BarChart<String, Number> chart;
     private final VBox root;
 
@@ -31,10 +32,6 @@ final class StatsPane implements View {
         var xAxis = new CategoryAxis();
         xAxis.setLabel("characters");
         xAxis.setTickLabelRotation(-45);
-        yAxis.setLabel("samples");
-        yAxis.setAutoRanging(false);
-        yAxis.setLowerBound(0);
-        yAxis.setMinorTickVisible(false);
         chart = new BarChart<>(xAxis, yAxis);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -70,9 +67,7 @@ final class StatsPane implements View {
         series.getData().setAll(vm.histogram().stream()
                 .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
         long peak = vm.histogram().stream().mapToLong(HistogramBar::count).max().orElse(1);
-        long unit = HistogramBar.wholeTickUnit(peak);
-        yAxis.setTickUnit(unit);
-        yAxis.setUpperBound(Math.max(unit, (peak + unit - 1) / unit * unit));
+        CountAxis.fit(yAxis, peak);
     }
 
     @Override

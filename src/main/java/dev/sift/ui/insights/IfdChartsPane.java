@@ -1,5 +1,6 @@
 package dev.sift.ui.insights;
 
+import dev.sift.ui.common.CountAxis;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
@@ -26,16 +27,12 @@ final class IfdChartsPane implements View {
     private final XYChart.Series<Number, Number> all = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> selected = new XYChart.Series<>();
     private final CategoryAxis histogramX = new CategoryAxis();
-    private final NumberAxis histogramY = new NumberAxis();
+    private final NumberAxis histogramY = CountAxis.create("samples");
     private final NumberAxis scatterY = new NumberAxis();
     private final HBox root;
 
     IfdChartsPane(InsightsViewModel vm) {
         this.vm = vm;
-        histogramY.setLabel("samples");
-        histogramY.setAutoRanging(false);
-        histogramY.setLowerBound(0);
-        histogramY.setMinorTickVisible(false);
         histogramX.setTickLabelRotation(-45);
         var histogram = new BarChart<>(histogramX, histogramY);
         histogram.setId("ifd-histogram");
@@ -83,29 +80,12 @@ final class IfdChartsPane implements View {
         bars.getData().setAll(vm.histogram().stream()
                 .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
         long peak = vm.histogram().stream().mapToLong(IfdBar::count).max().orElse(1);
-        long unit = wholeTickUnit(peak);
-        histogramY.setTickUnit(unit);
-        histogramY.setUpperBound(Math.max(unit, (peak + unit - 1) / unit * unit));
+        CountAxis.fit(histogramY, peak);
         for (int i = 0; i < vm.histogram().size(); i++) {
             if (vm.histogram().get(i).atOrAboveThreshold()) {
                 markDropped(bars.getData().get(i));
             }
         }
-    }
-
-    /** A whole-number axis step (1, 2 or 5 times a power of ten) giving about five ticks up to {@code peak}. */
-    static long wholeTickUnit(long peak) {
-        long raw = Math.max(1, (peak + 4) / 5);
-        long magnitude = 1;
-        while (magnitude * 10 <= raw) {
-            magnitude *= 10;
-        }
-        for (long step : new long[] {1, 2, 5}) {
-            if (step * magnitude >= raw) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     /** Styles a bar as dropped; the chart makes the bar's node when it lays the item out, possibly later. */
