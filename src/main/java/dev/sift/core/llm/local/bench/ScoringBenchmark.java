@@ -20,13 +20,17 @@ import java.util.Random;
  *
  * <p>Token sequences are generated: for each length, {@code samples} sequences of BOS (when the config
  * has one) followed by seeded random ids below {@code vocab_size}. All sequences of a batch have one
- * length, so nothing is padded. For each length and batch size: one warm-up batch per path, not
- * reported, then {@code rounds} rounds over all samples in which the paths alternate going first, so
- * that drift on a shared machine falls on both. Both sessions stay open for the whole run.
+ * length, so nothing is padded. For each length and batch size: a warm-up per path of at least one
+ * batch and 0.3 s, not reported, then {@code rounds} rounds over all samples in which each batch is run
+ * by both paths back to back, alternating which goes first, so that load from elsewhere on a shared
+ * machine falls on both alike. Both sessions stay open for the whole run.
  *
  * <p>Cancellable between batches; progress counts the batches of the reported rounds.
  */
 public final class ScoringBenchmark implements Job<ScoringReport> {
+
+    /** Each path is warmed up for at least this long per length and batch size, and at least one batch. */
+    static final long WARM_UP_NANOS = 300_000_000L;
 
     private final ScoringRequest request;
 
@@ -82,8 +86,7 @@ public final class ScoringBenchmark implements Job<ScoringReport> {
             for (List<int[]> batch : batches) {
                 feeds.add(bare.feed(batch));
             }
-            bare.run(feeds.get(0));
-            score(lm, batches.get(0), size);
+            warmUp(lm, bare, batches, feeds, size, context);
             long siftNanos = 0;
             long bareNanos = 0;
             long siftTokens = 0;
@@ -91,13 +94,12 @@ public final class ScoringBenchmark implements Job<ScoringReport> {
             double nllSum = 0;
             long nllCount = 0;
             for (int round = 0; round < request.rounds(); round++) {
-                for (int turn = 0; turn < 2; turn++) {
-                    boolean siftTurn = (round + turn) % 2 == 1;
-                    for (int b = 0; b < batches.size(); b++) {
+                for (int b = 0; b < batches.size(); b++) {
+                    List<int[]> batch = batches.get(b);
+                    for (int turn = 0; turn < 2; turn++) {
                         context.checkCancelled();
-                        List<int[]> batch = batches.get(b);
                         long start = System.nanoTime();
-                        if (siftTurn) {
+                        if ((round + b + turn) % 2 == 1) {
                             List<double[]> nlls = score(lm, batch, size);
                             siftNanos += System.nanoTime() - start;
                             siftTokens += (long) batch.size() * length;
@@ -121,6 +123,27 @@ public final class ScoringBenchmark implements Job<ScoringReport> {
                     nllSum / nllCount);
         } finally {
             BareSession.closeAll(feeds);
+        }
+    }
+
+    /**
+     * Runs each path over the batches, round robin, for at least one batch and {@link #WARM_UP_NANOS}, so that
+     * ONNX Runtime has sized its buffers for this shape and the JIT compiler has compiled Sift's loops.
+     */
+    private static void warmUp(OnnxCausalLm lm, BareSession bare, List<List<int[]>> batches,
+            List<BareSession.Feed> feeds, int size, JobContext context) throws Exception {
+        for (boolean sift : new boolean[] {false, true}) {
+            long start = System.nanoTime();
+            int b = 0;
+            do {
+                context.checkCancelled();
+                if (sift) {
+                    score(lm, batches.get(b), size);
+                } else {
+                    bare.run(feeds.get(b));
+                }
+                b = (b + 1) % batches.size();
+            } while (System.nanoTime() - start < WARM_UP_NANOS);
         }
     }
 
