@@ -40,7 +40,7 @@ random_table=$(java $JAVA_OPTS -jar target/sift.jar bench scoring "${random_args
 {
   echo "# Scoring benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "- Command: \`bash bench/scoring/run.sh\`${JAVA_OPTS:+ with JAVA_OPTS=\"$JAVA_OPTS\"}"
+  echo "- Command: \`LAYERS=$LAYERS LENGTHS=$LENGTHS SAMPLES=$SAMPLES BATCH=$BATCH ROUNDS=$ROUNDS THREADS=$THREADS bash bench/scoring/run.sh\`${JAVA_OPTS:+ with JAVA_OPTS=\"$JAVA_OPTS\"}"
   echo "- Machine: $(nproc) CPUs (${cpu_model:-unknown model}), $(uname -sr); load average before the random model: $load_before"
   echo "- JVM: $java_version"
   echo
