@@ -32,7 +32,8 @@ import java.util.function.IntConsumer;
  *
  * <p><b>Threading.</b> One ONNX Runtime session per instance. Every public method is synchronized, so an
  * instance may be shared between threads but runs one call at a time (ONNX Runtime already spreads one
- * call over its intra-op threads). For parallel calls open one instance per thread, at the cost of the
+ * call over its intra-op threads; for large batches {@link #tokenNll(List)} then spreads the log-softmax
+ * over the common fork-join pool). For parallel calls open one instance per thread, at the cost of the
  * model's memory each time. All methods block; none can be cancelled midway.
  *
  * <p><b>Resources.</b> The instance owns its native session and tokenizer and must be closed; calls after
@@ -248,22 +249,7 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
         }
         try (OrtSession.Result result = run(ids, mask, positions, rows, null)) {
             float[] logits = LmArrays.logits(result);
-            int vocab = logits.length / (rows * width);
-            List<double[]> out = new ArrayList<>(rows);
-            for (int r = 0; r < rows; r++) {
-                int[] seq = batch.get(r);
-                double[] nll = new double[seq.length];
-                nll[0] = Double.NaN;
-                for (int t = 1; t < seq.length; t++) {
-                    if (seq[t] >= vocab) {
-                        throw new IllegalArgumentException("token id " + seq[t] + " is outside the vocabulary of "
-                                + vocab);
-                    }
-                    nll[t] = -TokenSampler.logProb(logits, (r * width + t - 1) * vocab, vocab, seq[t]);
-                }
-                out.add(nll);
-            }
-            return out;
+            return BatchNll.of(logits, batch, width, logits.length / (rows * width));
         } catch (OrtException e) {
             throw failure(e);
         }
