@@ -165,7 +165,7 @@ class ExportJobTest {
         assertThat(source.get("format").asText()).isEqualTo("alpaca-json");
         assertThat(source.get("samples").asInt()).isEqualTo(2);
         assertThat(source.get("exported").asLong()).isEqualTo(2);
-        assertThat(text(manifest.get("filters"))).isEqualTo("{\"dataset_ids\":[" + data.id() + "],\"text\":\"\"}");
+        assertThat(text(manifest.get("filters"))).isEqualTo("{\"dataset_ids\":[" + data.id() + "],\"text\":\"\",\"chosen_only\":false}");
         assertThat(store.exports().list()).singleElement().satisfies(entry -> {
             assertThat(entry.path()).isEqualTo(target.toAbsolutePath().toString());
             assertThat(entry.records()).isEqualTo(2);
