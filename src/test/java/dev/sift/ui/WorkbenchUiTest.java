@@ -126,6 +126,11 @@ class WorkbenchUiTest {
     }
 
     @Test
+    void theWindowCarriesTheSiftIconInThreeSizes() {
+        assertThat(stage.getIcons()).hasSize(3).allSatisfy(icon -> assertThat(icon.isError()).isFalse());
+    }
+
+    @Test
     void navigationSwitchesScreens(FxRobot robot) {
         click(robot, "#nav-agents");
         assertThat(find(robot, "#screen-agents").tryQuery()).isPresent();
