@@ -136,4 +136,25 @@ class ScoreSelectCliIT {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("score it first");
     }
+
+    @Test
+    void briefExperienceWritesTheSampledSubset() throws Exception {
+        Path out = dir.resolve("brief.jsonl");
+
+        JsonNode brief = ok(cli.run("select", "brief", "-p", project, "-d", "sample", "--model", model, "-o",
+                out.toString(), "-f", "alpaca-jsonl", "--clusters", "5", "--per-cluster", "2", "--json")).result();
+
+        assertThat(brief.path("clusters").asInt()).isEqualTo(5);
+        int picked = brief.path("picked").asInt();
+        assertThat(picked).isPositive().isLessThanOrEqualTo(10);
+        assertThat(brief.path("sampleIds")).hasSize(picked);
+        assertThat(java.nio.file.Files.readAllLines(out)).hasSize(picked);
+        assertThat(out.resolveSibling("brief.jsonl.manifest.json")).content().contains("\"records\" : " + picked);
+        assertThat(decisions()).isEmpty();
+
+        CliRunner.Result again = ok(cli.run("select", "brief", "-p", project, "-d", "sample", "--model", model, "-o",
+                out.toString(), "-f", "alpaca-jsonl", "--clusters", "5", "--per-cluster", "2"));
+        assertThat(again.out()).contains("picked " + picked + " samples from 5 clusters into " + out);
+        assertThat(again.out()).contains("(0 computed, the rest stored)");
+    }
 }

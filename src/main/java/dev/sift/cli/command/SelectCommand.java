@@ -1,22 +1,32 @@
 package dev.sift.cli.command;
 
+import dev.sift.app.SiftContext;
 import dev.sift.cli.CliJobs;
 import dev.sift.cli.ExitCodes;
 import dev.sift.core.dedup.MiniLmEmbedder;
+import dev.sift.core.llm.local.OnnxCausalLm;
+import dev.sift.core.model.DatasetFormat;
+import dev.sift.core.pipeline.BriefExperienceJob;
+import dev.sift.core.pipeline.BriefExperienceSpec;
+import dev.sift.core.pipeline.BriefExperienceSummary;
 import dev.sift.core.pipeline.SelectJob;
 import dev.sift.core.pipeline.SelectSpec;
 import dev.sift.core.pipeline.SelectSummary;
+import dev.sift.core.scoring.PromptTemplate;
 import dev.sift.core.store.ProjectStore;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code sift select <method>}: choose samples by saved scores; every sample gets a choose or reject decision. */
 @Command(name = "select", description = "Choose samples of a dataset by their scores.",
-        subcommands = {SelectCommand.Cherry.class, SelectCommand.Superfilter.class})
+        subcommands = {SelectCommand.Cherry.class, SelectCommand.Superfilter.class, SelectCommand.Brief.class})
 final class SelectCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -124,6 +134,98 @@ final class SelectCommand implements Runnable {
         @Override
         OptionalInt diverse() {
             return diverseCount == null ? OptionalInt.empty() : OptionalInt.of(diverseCount);
+        }
+    }
+
+    @Command(name = "brief", description = {
+        "Cherry's brief experience: k-means on the instruction embeddings, then evenly spaced samples from each",
+        "cluster's middle prompt-perplexity band, written to a file for your own pre-experience fine-tune.",
+        "Embeddings come from the bundled sentence model (MiniLM), stored and reused; the paper's mean last",
+        "hidden state of the scorer is not available. Decisions are not changed."})
+    static final class Brief extends ProjectCommand {
+
+        @Option(names = {"-d", "--dataset"}, required = true, paramLabel = "NAME|ID", description = "The dataset.")
+        String dataset;
+
+        @Option(names = "--model", required = true, paramLabel = "FOLDER",
+                description = "Scoring model folder with model.onnx, tokenizer.json and config.json.")
+        Path model;
+
+        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "The file to write.")
+        Path out;
+
+        @Option(names = {"-f", "--format"}, defaultValue = "alpaca-json", converter = FormatConverter.class,
+                description = "alpaca-json, alpaca-jsonl, sharegpt or messages-jsonl (default ${DEFAULT-VALUE}).")
+        DatasetFormat format;
+
+        @Option(names = "--clusters", defaultValue = "100", paramLabel = "K",
+                description = "Clusters of the k-means (default ${DEFAULT-VALUE}).")
+        int clusters;
+
+        @Option(names = "--per-cluster", defaultValue = "10", paramLabel = "N",
+                description = "Samples per cluster (default ${DEFAULT-VALUE}).")
+        int perCluster;
+
+        @Option(names = "--band", defaultValue = "25,75", split = ",", paramLabel = "LOW,HIGH",
+                description = "Perplexity percentile band within each cluster (default ${DEFAULT-VALUE}).")
+        List<Double> band;
+
+        @Option(names = "--seed", defaultValue = "0", description = "k-means seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--template", defaultValue = "alpaca", paramLabel = "NAME",
+                description = "Prompt template: alpaca, wiz, wiz-cherry-v1, vicuna or none (default ${DEFAULT-VALUE}).")
+        String template;
+
+        @Override
+        int run(ProjectStore store) throws Exception {
+            long datasetId = dataset(store, dataset).id();
+            BriefExperienceSpec briefSpec = briefSpec(datasetId);
+            try (OnnxCausalLm lm = OnnxCausalLm.open(model)) {
+                CliJobs.Outcome<BriefExperienceSummary> outcome = jobs().run(new BriefExperienceJob(briefSpec, store,
+                        lm, new MiniLmEmbedder(), SiftContext.version()));
+                if (!outcome.ok()) {
+                    return fail(outcome);
+                }
+                report(outcome.value());
+                return ExitCodes.OK;
+            }
+        }
+
+        private BriefExperienceSpec briefSpec(long datasetId) {
+            if (band.size() != 2) {
+                throw new ParameterException(spec.commandLine(), "--band takes two percentiles, such as 25,75");
+            }
+            PromptTemplate promptTemplate;
+            try {
+                promptTemplate = PromptTemplate.valueOf(template.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(),
+                        "Unknown --template '" + template + "'; use alpaca, wiz, wiz-cherry-v1, vicuna or none");
+            }
+            try {
+                return new BriefExperienceSpec(datasetId, format, out, clusters, perCluster, band.get(0), band.get(1),
+                        seed, promptTemplate);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+
+        private void report(BriefExperienceSummary s) {
+            if (json) {
+                var result = env().json().createObjectNode().put("kind", "select-brief").put("total", s.samples())
+                        .put("skipped", s.skipped()).put("clusters", s.clusters()).put("picked", s.picked())
+                        .put("file", s.file().toString()).put("manifest", s.manifest().toString())
+                        .put("embeddings", s.embeddingModel()).put("embedded", s.embedded());
+                s.pickedIds().forEach(result.putArray("sampleIds")::add);
+                printResult(result);
+                return;
+            }
+            env().out().printf(Locale.ROOT, "picked %d samples from %d clusters into %s%n", s.picked(), s.clusters(),
+                    s.file());
+            env().out().printf(Locale.ROOT, "Embeddings: %s (%,d computed, the rest stored); %,d of %,d samples"
+                    + " without a prompt perplexity left out%n", s.embeddingModel(), s.embedded(), s.skipped(),
+                    s.samples());
         }
     }
 }

@@ -46,6 +46,11 @@ final class SqliteSampleStore implements SampleStore {
                 }
                 clauses.add("(" + String.join(" OR ", likes) + ")");
             }
+            if (!query.sampleIds().isEmpty()) {
+                // one JSON array parameter, so that any number of ids stays within SQLite's parameter limit
+                clauses.add("id IN (SELECT value FROM json_each(?))");
+                parameters.add(query.sampleIds().toString());
+            }
             if (query.chosenOnly()) {
                 clauses.add("id IN (SELECT d.sample_id FROM decisions d WHERE d.undone_at IS NULL"
                         + " AND d.action IN ('choose', 'edit') AND d.id = (SELECT max(e.id) FROM decisions e"
