@@ -59,6 +59,9 @@ final class ExportManifest {
         query.datasetIds().forEach(ids::add);
         filters.put("text", query.text());
         filters.put("chosen_only", query.chosenOnly());
+        if (!query.sampleIds().isEmpty()) {
+            filters.put("sample_ids", query.sampleIds().size());
+        }
         return manifest;
     }
 }
