@@ -43,7 +43,8 @@ public final class Workbench {
         this.jobs = new FxJobRunner(context.jobs(), running);
         this.vm = new MainViewModel(workspace, settings, jobs, dialogs, context.configDir());
         var services = new UiServices(jobs, dialogs, () -> new FxDebouncer(FxDebouncer.SEARCH_DELAY), context::embedder,
-                SiftContext.version(), context::llm, new Credentials(context.configDir().resolve("credentials")));
+                SiftContext.version(), context::llm, new Credentials(context.configDir().resolve("credentials")),
+                context::models, context::hub);
         this.window = new MainWindow(vm, workspace, services, new JobStatusBar(running, vm.statusProperty()), stage::close);
     }
 

@@ -9,11 +9,14 @@ import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 
 /**
- * The Agents screen: endpoints, agents and agent pairs on the left, the connection test and local
- * server detection on the right. Forms open as dialogs.
+ * The Agents screen in two tabs. "Endpoints & agents": endpoints, agents and agent pairs on the left,
+ * the connection test and local server detection on the right. "Local models": the models folder,
+ * where local endpoints come from. Forms open as dialogs.
  */
 public final class AgentsView implements View {
 
@@ -32,7 +35,8 @@ public final class AgentsView implements View {
         var agents = new AgentTablePane(vm.agents(), vm.hasProjectProperty());
         var pairs = new PairsPane(vm.pairs(), vm.hasProjectProperty());
         var connection = new ConnectionPane(vm.endpoints(), vm.hasProjectProperty(), this::addDetected);
-        for (View child : List.of(endpoints, agents, pairs, connection)) {
+        var models = new ModelsPane(vm.models(), vm.hasProjectProperty());
+        for (View child : List.of(endpoints, agents, pairs, connection, models)) {
             subscriptions.onDispose(child::dispose);
         }
         var tables = new SplitPane(endpoints.node(), agents.node(), pairs.node());
@@ -41,7 +45,19 @@ public final class AgentsView implements View {
         var split = new SplitPane(tables, connection.node());
         split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(connection.node(), false);
-        root.setCenter(split);
+        var agentsTab = new Tab("Endpoints & agents", split);
+        agentsTab.setId("agents-tab");
+        var modelsTab = new Tab("Local models", models.node());
+        modelsTab.setId("models-tab");
+        var tabs = new TabPane(agentsTab, modelsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // The folder may have changed (a download from the CLI): read it again whenever the tab is shown.
+        subscriptions.listen(modelsTab.selectedProperty(), (obs, was, selected) -> {
+            if (selected) {
+                vm.models().refresh();
+            }
+        });
+        root.setCenter(tabs);
     }
 
     private void addDetected(ServerRow server) {

@@ -2,6 +2,9 @@ package dev.sift.ui.agents;
 
 import dev.sift.app.LlmAccess;
 import dev.sift.core.config.Credentials;
+import dev.sift.core.llm.models.HubClient;
+import dev.sift.core.llm.models.ModelsDirectory;
+import dev.sift.core.llm.models.SuggestedModels;
 import dev.sift.core.model.Agent;
 import dev.sift.core.model.Endpoint;
 import dev.sift.core.store.ProjectStore;
@@ -13,6 +16,7 @@ import dev.sift.ui.common.UiServices;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -30,20 +34,27 @@ public final class AgentsViewModel {
     private final EndpointsViewModel endpoints;
     private final AgentListViewModel agents;
     private final PairsViewModel pairs;
+    private final ModelsViewModel models;
     private final BooleanBinding hasProject;
     private final InvalidationListener projectListener = obs -> projectChanged();
 
     public AgentsViewModel(WorkspaceState workspace, UiServices services) {
-        this(workspace, services.jobs(), services.dialogs(), services.llm().get(), services.credentials());
+        this(workspace, services.jobs(), services.dialogs(), services.llm().get(), services.credentials(),
+                services.models().get(), services.hub());
     }
 
+    /**
+     * @param modelsFolder the local models folder
+     * @param hub the Hub client, made when the user first asks for a download or a listing
+     */
     public AgentsViewModel(WorkspaceState workspace, UiJobRunner jobs, DialogService dialogs, LlmAccess llm,
-            Credentials credentials) {
-        this(workspace, jobs, dialogs, llm, credentials, llm::detect);
+            Credentials credentials, ModelsDirectory modelsFolder, Supplier<HubClient> hub) {
+        this(workspace, jobs, dialogs, llm, credentials, modelsFolder, hub, llm::detect);
     }
 
     AgentsViewModel(WorkspaceState workspace, UiJobRunner jobs, DialogService dialogs, LlmAccess llm,
-            Credentials credentials, EndpointsViewModel.ServerDetector detector) {
+            Credentials credentials, ModelsDirectory modelsFolder, Supplier<HubClient> hub,
+            EndpointsViewModel.ServerDetector detector) {
         this.workspace = workspace;
         this.dialogs = dialogs;
         endpoints = new EndpointsViewModel(() -> workspace.store().map(ProjectStore::endpoints), jobs, dialogs, llm,
@@ -51,6 +62,8 @@ public final class AgentsViewModel {
         agents = new AgentListViewModel(() -> workspace.store().map(ProjectStore::agents), dialogs, this::modelsFor,
                 this::selectedEndpointTarget, this::reload);
         pairs = new PairsViewModel(() -> workspace.store().map(ProjectStore::agents), dialogs, this::reload);
+        models = new ModelsViewModel(modelsFolder, hub, SuggestedModels.all(), jobs, dialogs,
+                endpoints::addLocalModel);
         hasProject = Bindings.isNotNull(workspace.projectProperty());
         workspace.projectProperty().addListener(projectListener);
         reload();
@@ -66,6 +79,11 @@ public final class AgentsViewModel {
 
     public PairsViewModel pairs() {
         return pairs;
+    }
+
+    /** The local models folder: installed and suggested models, downloads. */
+    public ModelsViewModel models() {
+        return models;
     }
 
     public BooleanBinding hasProjectProperty() {

@@ -6,6 +6,7 @@ import dev.sift.core.model.Endpoint;
 import dev.sift.core.model.EndpointKind;
 import dev.sift.core.store.EndpointStore;
 import dev.sift.core.store.StoreException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -70,6 +71,16 @@ public final class EndpointFormViewModel {
         var form = new EndpointFormViewModel(store, credentials, null, server.server().models(), saved);
         form.name.set(suggestedName);
         form.baseUrl.set(server.baseUrl());
+        return form;
+    }
+
+    /** A new LOCAL endpoint pre-filled with a downloaded model's folder. */
+    public static EndpointFormViewModel fromModelFolder(EndpointStore store, Credentials credentials,
+            String suggestedName, Path folder, Consumer<Endpoint> saved) {
+        var form = new EndpointFormViewModel(store, credentials, null, List.of(), saved);
+        form.name.set(suggestedName);
+        form.kind.set(EndpointKind.LOCAL);
+        form.modelDir.set(folder.toString());
         return form;
     }
 

@@ -12,6 +12,7 @@ import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.JobCallbacks;
 import dev.sift.ui.common.QueryJob;
 import dev.sift.ui.common.UiJobRunner;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +118,12 @@ public final class EndpointsViewModel {
             detectedModels.put(e.id(), server.server().models());
             saved(e);
         }));
+    }
+
+    /** A new LOCAL endpoint pre-filled with a model folder; empty without a project. */
+    public Optional<EndpointFormViewModel> addLocalModel(String suggestedName, Path folder) {
+        return store.get().map(s -> EndpointFormViewModel.fromModelFolder(s, credentials, freeName(suggestedName),
+                folder, this::saved));
     }
 
     private void saved(Endpoint endpoint) {
@@ -240,7 +247,11 @@ public final class EndpointsViewModel {
     /** "ollama", or "ollama-2" when taken. */
     private String freeName(ServerRow server) {
         ServerKind kind = server.server().kind();
-        String base = kind == ServerKind.UNKNOWN ? "local" : kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return freeName(kind == ServerKind.UNKNOWN ? "local" : kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** {@code base}, or {@code base-2} (then -3, …) when an endpoint already has that name. */
+    private String freeName(String base) {
         String candidate = base;
         for (int i = 2; nameTaken(candidate); i++) {
             candidate = base + "-" + i;

@@ -3,6 +3,8 @@ package dev.sift.ui.common;
 import dev.sift.app.LlmAccess;
 import dev.sift.core.config.Credentials;
 import dev.sift.core.dedup.SentenceEmbedder;
+import dev.sift.core.llm.models.HubClient;
+import dev.sift.core.llm.models.ModelsDirectory;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -14,6 +16,8 @@ import java.util.function.Supplier;
  * @param version this build's version, written into export manifests
  * @param llm access to model servers (connection tests, local server detection), made on first use
  * @param credentials the user's credentials file, where keys typed into the workbench are stored
+ * @param models the local models folder (reading it is cheap; nothing is downloaded by asking for it)
+ * @param hub the Hugging Face Hub client, made on first use; used only when the user asks for a download
  */
 public record UiServices(
         UiJobRunner jobs,
@@ -22,7 +26,9 @@ public record UiServices(
         Supplier<SentenceEmbedder> embedder,
         String version,
         Supplier<LlmAccess> llm,
-        Credentials credentials) {
+        Credentials credentials,
+        Supplier<ModelsDirectory> models,
+        Supplier<HubClient> hub) {
 
     public UiServices {
         Objects.requireNonNull(jobs, "jobs");
@@ -32,5 +38,7 @@ public record UiServices(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(llm, "llm");
         Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(models, "models");
+        Objects.requireNonNull(hub, "hub");
     }
 }

@@ -4,6 +4,8 @@ import dev.sift.app.LlmAccess;
 import dev.sift.core.config.Credentials;
 import dev.sift.core.config.SecretResolver;
 import dev.sift.core.llm.engine.EngineSettings;
+import dev.sift.core.llm.models.HubClient;
+import dev.sift.core.llm.models.ModelsDirectory;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.WorkspaceState;
@@ -32,21 +34,30 @@ final class AgentsFixture implements AutoCloseable {
     final Credentials credentials;
     final LlmAccess llm;
     final ProjectStore store;
+    /** An empty models folder of this test's own. */
+    final ModelsDirectory models;
+    String hubUrl = "http://127.0.0.1:9";
 
     AgentsFixture(Path dir) throws Exception {
         this.dir = dir;
         credentials = new Credentials(dir.resolve("config").resolve("credentials"));
         llm = new LlmAccess(new SecretResolver(Map.of("TEST_API_KEY", ENV_KEY), credentials), EngineSettings.defaults());
         store = SqliteProjectStore.create(dir.resolve("project.sift"));
+        models = new ModelsDirectory(dir.resolve("models"));
         workspace.open(store);
     }
 
     AgentsViewModel viewModel() {
-        return new AgentsViewModel(workspace, jobs, dialogs, llm, credentials);
+        return new AgentsViewModel(workspace, jobs, dialogs, llm, credentials, models, this::hub);
     }
 
     AgentsViewModel viewModel(EndpointsViewModel.ServerDetector detector) {
-        return new AgentsViewModel(workspace, jobs, dialogs, llm, credentials, detector);
+        return new AgentsViewModel(workspace, jobs, dialogs, llm, credentials, models, this::hub, detector);
+    }
+
+    /** The Hub the view models reach: a closed loopback port unless a test set {@link #hubUrl}. */
+    private HubClient hub() {
+        return HubClient.create(hubUrl, Map.of());
     }
 
     /** Whether any file of the project (the database and its journal files) contains {@code text}. */

@@ -5,6 +5,8 @@ import dev.sift.core.config.Credentials;
 import dev.sift.core.config.SecretResolver;
 import dev.sift.core.dedup.SentenceEmbedder;
 import dev.sift.core.llm.engine.EngineSettings;
+import dev.sift.core.llm.models.HubClient;
+import dev.sift.core.llm.models.ModelsDirectory;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.model.SampleContent;
@@ -52,7 +54,11 @@ public final class TestProjects {
 
     public static UiServices services(ImmediateUiJobRunner jobs, ScriptedDialogService dialogs, LlmAccess llm,
             Credentials credentials) {
-        return new UiServices(jobs, dialogs, Debouncer::immediate, WordEmbedder::new, "test", () -> llm, credentials);
+        // No test reaches the Hub through these: the models folder is empty and the client points at a closed
+        // loopback port, so a download started by mistake fails at once instead of going out to the network.
+        return new UiServices(jobs, dialogs, Debouncer::immediate, WordEmbedder::new, "test", () -> llm, credentials,
+                () -> new ModelsDirectory(Path.of("target", "test-models-unused")),
+                () -> HubClient.create("http://127.0.0.1:9", Map.of()));
     }
 
     /** A repository file, e.g. {@code datasets/formats/alpaca.jsonl}. */
