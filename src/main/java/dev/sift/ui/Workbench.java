@@ -65,12 +65,14 @@ public final class Workbench {
         scene.getStylesheets().add(Workbench.class.getResource(SiftStyles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleBinding());
+        var icons = new java.util.ArrayList<javafx.scene.image.Image>();
         for (int size : new int[] {32, 64, 256}) {
             var icon = Workbench.class.getResource("icons/sift-" + size + ".png");
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+                icons.add(new javafx.scene.image.Image(icon.toExternalForm()));
             }
         }
+        stage.getIcons().setAll(icons); // replace: a stage can host a workbench more than once
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         if (bounds.hasPosition() && onSomeScreen(bounds)) {
