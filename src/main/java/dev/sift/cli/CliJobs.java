@@ -23,6 +23,17 @@ public final class CliJobs {
         this.listener = listener;
     }
 
+    /**
+     * Jobs reporting the way every command does: JSON event lines on stdout with {@code --json}, else a
+     * progress bar on stderr whose line also shows {@code status} (e.g. the money spent so far).
+     */
+    public static CliJobs forCommand(CliEnvironment env, boolean json, java.util.function.Supplier<String> status) {
+        JobListener listener = json
+                ? new JsonLinesListener(env.out(), env.json())
+                : new ConsoleProgressListener(env.err(), env.terminal(), status);
+        return new CliJobs(env.context().jobs(), listener);
+    }
+
     /** The outcome of a job: its value, or the reason it did not produce one. */
     public record Outcome<R>(R value, int exitCode, String failure) {
         public boolean ok() {

@@ -3,10 +3,7 @@ package dev.sift.cli.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.cli.CliEnvironment;
 import dev.sift.cli.CliJobs;
-import dev.sift.cli.ConsoleProgressListener;
 import dev.sift.cli.ExitCodes;
-import dev.sift.cli.JsonLinesListener;
-import dev.sift.core.job.JobListener;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.StoreException;
@@ -70,10 +67,7 @@ abstract class ProjectCommand implements Callable<Integer> {
 
     /** Jobs whose progress line also shows {@code status} (e.g. the money spent so far). */
     CliJobs jobs(java.util.function.Supplier<String> status) {
-        JobListener listener = json
-                ? new JsonLinesListener(env().out(), env().json())
-                : new ConsoleProgressListener(env().err(), env().terminal(), status);
-        return new CliJobs(env().context().jobs(), listener);
+        return CliJobs.forCommand(env(), json, status);
     }
 
     /** Reports a job that did not succeed on stderr and returns its exit code. */
