@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param scorerName the scoring model, from {@link CausalLmScorer#name()}
  */
 public record IfdResult(
-        double[] conditionalNll, double[] directNll, SkipReason skip, IfdOptions options, String scorerName) {
+        double[] conditionalNll, double[] directNll, SkipReason skip, IfdOptions options, String scorerName)
+        implements SpanLosses {
 
     public IfdResult {
         conditionalNll = conditionalNll.clone();
@@ -41,24 +42,6 @@ public record IfdResult(
     /** Whether the sample has a score; a skipped sample's ratios are NaN. */
     public boolean scored() {
         return skip == SkipReason.NONE;
-    }
-
-    /** s(A|Q), the mean conditional NLL. */
-    public double conditionalLoss() {
-        return IfdMath.meanNll(conditionalNll);
-    }
-
-    /** s(A), the mean direct NLL. */
-    public double directLoss() {
-        return IfdMath.meanNll(directNll);
-    }
-
-    public double conditionalPpl() {
-        return IfdMath.perplexity(conditionalLoss());
-    }
-
-    public double directPpl() {
-        return IfdMath.perplexity(directLoss());
     }
 
     /** {@code s(A|Q) / s(A)}; NaN when skipped. */

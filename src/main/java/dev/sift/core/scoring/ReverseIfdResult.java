@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param scorerName the scoring model
  */
 public record ReverseIfdResult(
-        double[] conditionalNll, double[] directNll, SkipReason skip, IfdOptions options, String scorerName) {
+        double[] conditionalNll, double[] directNll, SkipReason skip, IfdOptions options, String scorerName)
+        implements SpanLosses {
 
     public ReverseIfdResult {
         conditionalNll = conditionalNll.clone();
@@ -31,24 +32,6 @@ public record ReverseIfdResult(
     @Override
     public double[] directNll() {
         return directNll.clone();
-    }
-
-    /** s(Q|A'). */
-    public double conditionalLoss() {
-        return IfdMath.meanNll(conditionalNll);
-    }
-
-    /** s(Q). */
-    public double directLoss() {
-        return IfdMath.meanNll(directNll);
-    }
-
-    public double conditionalPpl() {
-        return IfdMath.perplexity(conditionalLoss());
-    }
-
-    public double directPpl() {
-        return IfdMath.perplexity(directLoss());
     }
 
     /** {@code s(Q|A') / s(Q)}; NaN when skipped. */
