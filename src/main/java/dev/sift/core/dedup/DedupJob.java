@@ -2,7 +2,6 @@ package dev.sift.core.dedup;
 
 import dev.sift.core.job.Job;
 import dev.sift.core.job.JobContext;
-import dev.sift.core.model.Sample;
 import dev.sift.core.store.DuplicateGroup;
 import dev.sift.core.store.DuplicateScan;
 import dev.sift.core.store.ProjectStore;
@@ -10,7 +9,6 @@ import dev.sift.core.store.SampleQuery;
 import dev.sift.core.store.StoreException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +25,7 @@ import java.util.Map;
  */
 public final class DedupJob implements Job<DuplicateScan> {
 
-    static final int BATCH = 64;
+    static final int BATCH = SampleEmbeddings.BATCH;
 
     private final DedupRequest request;
     private final ProjectStore store;
@@ -57,17 +55,13 @@ public final class DedupJob implements Job<DuplicateScan> {
                 .orElseThrow(() -> new StoreException("There is no dataset with id " + datasetId))
                 .name();
         long[] ids = store.samples().ids(SampleQuery.dataset(datasetId));
-        Map<Long, float[]> vectors = new HashMap<>(store.embeddings().load(datasetId, embedder.modelName()));
-        long[] missing = missing(ids, vectors);
+        var embeddings = new SampleEmbeddings(store, embedder);
+        Map<Long, float[]> vectors = embeddings.stored(datasetId);
+        long[] missing = SampleEmbeddings.missing(ids, vectors);
         long total = missing.length + (long) ids.length;
 
         context.message("Embedding " + missing.length + " of " + ids.length + " samples of " + datasetName);
-        for (int from = 0; from < missing.length; from += BATCH) {
-            context.checkCancelled();
-            int to = Math.min(missing.length, from + BATCH);
-            vectors.putAll(embedAndSave(missing, from, to));
-            context.progress(to, total);
-        }
+        embeddings.embedMissing(missing, vectors, context, done -> context.progress(done, total));
 
         context.checkCancelled();
         context.message("Grouping " + ids.length + " samples of " + datasetName);
@@ -85,29 +79,6 @@ public final class DedupJob implements Job<DuplicateScan> {
                 .save(datasetId, embedder.modelName(), request.threshold(), toDuplicateGroups(groups, present));
         context.message("Found " + groups.size() + " groups of near duplicates in " + datasetName);
         return scan;
-    }
-
-    private static long[] missing(long[] ids, Map<Long, float[]> vectors) {
-        return Arrays.stream(ids).filter(id -> !vectors.containsKey(id)).toArray();
-    }
-
-    private Map<Long, float[]> embedAndSave(long[] ids, int from, int to) throws StoreException {
-        List<Sample> samples = store.samples().fetch(ids, from, to);
-        var texts = new ArrayList<String>(samples.size());
-        for (Sample sample : samples) {
-            texts.add(DedupText.of(sample.content()));
-        }
-        List<float[]> embedded = embedder.embed(texts);
-        if (embedded.size() != samples.size()) {
-            throw new IllegalStateException(embedder.modelName() + " returned " + embedded.size()
-                    + " embeddings for " + samples.size() + " texts");
-        }
-        Map<Long, float[]> batch = new HashMap<>();
-        for (int k = 0; k < samples.size(); k++) {
-            batch.put(samples.get(k).id(), embedded.get(k));
-        }
-        store.embeddings().putAll(embedder.modelName(), batch);
-        return batch;
     }
 
     private static List<DuplicateGroup> toDuplicateGroups(List<NearDuplicateGrouper.Group> groups, long[] ids) {

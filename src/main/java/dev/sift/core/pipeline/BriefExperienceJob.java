@@ -1,5 +1,6 @@
 package dev.sift.core.pipeline;
 
+import dev.sift.core.dedup.SampleEmbeddings;
 import dev.sift.core.dedup.SentenceEmbedder;
 import dev.sift.core.export.ExportJob;
 import dev.sift.core.export.ExportRequest;
@@ -17,8 +18,6 @@ import dev.sift.core.store.SampleQuery;
 import dev.sift.core.store.StoreException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,7 +38,6 @@ import java.util.Map;
  */
 public final class BriefExperienceJob implements Job<BriefExperienceSummary> {
 
-    static final int BATCH = 64;
     private static final int PAGE = 256;
 
     private final BriefExperienceSpec spec;
@@ -68,18 +66,14 @@ public final class BriefExperienceJob implements Job<BriefExperienceSummary> {
         String datasetName = store.datasets().find(datasetId)
                 .orElseThrow(() -> new StoreException("There is no dataset with id " + datasetId)).name();
         long[] ids = store.samples().ids(SampleQuery.dataset(datasetId));
-        Map<Long, float[]> vectors = new HashMap<>(store.embeddings().load(datasetId, embedder.modelName()));
-        long[] missing = Arrays.stream(ids).filter(id -> !vectors.containsKey(id)).toArray();
+        var embeddings = new SampleEmbeddings(store, embedder);
+        Map<Long, float[]> vectors = embeddings.stored(datasetId);
+        long[] missing = SampleEmbeddings.missing(ids, vectors);
         long total = missing.length + (long) ids.length;
 
         context.message("Embedding " + missing.length + " of " + ids.length + " instructions of " + datasetName
                 + " with " + embedder.modelName());
-        for (int from = 0; from < missing.length; from += BATCH) {
-            context.checkCancelled();
-            int to = Math.min(missing.length, from + BATCH);
-            vectors.putAll(embedAndSave(missing, from, to));
-            context.progress(to, total);
-        }
+        embeddings.embedMissing(missing, vectors, context, done -> context.progress(done, total));
 
         context.message("Measuring the prompt perplexity of " + ids.length + " samples with " + scorer.name());
         var usedIds = new ArrayList<Long>(ids.length);
@@ -152,31 +146,6 @@ public final class BriefExperienceJob implements Job<BriefExperienceSummary> {
             }
         }
         return new String[] {content.instruction(), content.input()};
-    }
-
-    /** The embedded text, the same as near-duplicate detection's so that stored embeddings are shared. */
-    static String embeddingText(SampleContent content) {
-        String[] prompt = prompt(content);
-        return prompt[1].isEmpty() ? prompt[0] : prompt[0] + "\n" + prompt[1];
-    }
-
-    private Map<Long, float[]> embedAndSave(long[] ids, int from, int to) throws StoreException {
-        List<Sample> samples = store.samples().fetch(ids, from, to);
-        var texts = new ArrayList<String>(samples.size());
-        for (Sample sample : samples) {
-            texts.add(embeddingText(sample.content()));
-        }
-        List<float[]> embedded = embedder.embed(texts);
-        if (embedded.size() != samples.size()) {
-            throw new IllegalStateException(embedder.modelName() + " returned " + embedded.size()
-                    + " embeddings for " + samples.size() + " texts");
-        }
-        Map<Long, float[]> batch = new HashMap<>();
-        for (int k = 0; k < samples.size(); k++) {
-            batch.put(samples.get(k).id(), embedded.get(k));
-        }
-        store.embeddings().putAll(embedder.modelName(), batch);
-        return batch;
     }
 
     private static double[] toDoubles(float[] vector) {
