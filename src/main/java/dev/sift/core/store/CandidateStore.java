@@ -20,6 +20,9 @@ public interface CandidateStore {
 
     long countByRun(long runId) throws StoreException;
 
+    /** The response length in characters of each of the given candidates, by candidate id; unknown ids are left out. */
+    java.util.Map<Long, Integer> responseLengths(long[] candidateIds) throws StoreException;
+
     /** True when the run already made a candidate for the sample: the resume test for one item. */
     boolean existsForSample(long runId, long sampleId) throws StoreException;
 

@@ -3,7 +3,6 @@ package dev.sift.ui.insights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.job.JobContext;
-import dev.sift.core.store.Candidate;
 import dev.sift.core.store.Decision;
 import dev.sift.core.store.DecisionAction;
 import dev.sift.core.store.ProjectStore;
@@ -76,20 +75,14 @@ final class IfdLoader {
         return chosen;
     }
 
-    /** The scored candidate's response length for each index; one small query per distinct sample. */
+    /** The scored candidate's response length for each index, read in one query. */
     private static void fillLengths(ProjectStore store, List<Score> scores, int[] indices, int[] chars, JobContext ctx)
             throws Exception {
+        ctx.checkCancelled();
+        long[] candidates = IntStream.of(indices).mapToLong(i -> scores.get(i).candidateId()).distinct().toArray();
+        java.util.Map<Long, Integer> lengths = store.candidates().responseLengths(candidates);
         for (int i : indices) {
-            if (chars[i] >= 0) {
-                continue;
-            }
-            ctx.checkCancelled();
-            Score score = scores.get(i);
-            for (Candidate c : store.candidates().listBySample(score.sampleId())) {
-                if (c.id() == score.candidateId()) {
-                    chars[i] = c.response().length();
-                }
-            }
+            chars[i] = lengths.getOrDefault(scores.get(i).candidateId(), -1);
         }
     }
 

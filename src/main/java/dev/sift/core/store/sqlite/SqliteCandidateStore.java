@@ -58,6 +58,26 @@ final class SqliteCandidateStore implements CandidateStore {
     }
 
     @Override
+    public java.util.Map<Long, Integer> responseLengths(long[] candidateIds) throws StoreException {
+        // json_each takes the ids as one parameter, so any number of them stays under SQLite's parameter limit
+        String ids = java.util.Arrays.stream(candidateIds).mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        return db.read("read response lengths", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, length(response) FROM candidates WHERE id IN (SELECT value FROM json_each(?))")) {
+                ps.setString(1, ids);
+                try (ResultSet rs = ps.executeQuery()) {
+                    var lengths = new java.util.HashMap<Long, Integer>();
+                    while (rs.next()) {
+                        lengths.put(rs.getLong(1), rs.getInt(2));
+                    }
+                    return lengths;
+                }
+            }
+        });
+    }
+
+    @Override
     public long countByRun(long runId) throws StoreException {
         return db.read("count candidates", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM candidates WHERE run_id=?")) {

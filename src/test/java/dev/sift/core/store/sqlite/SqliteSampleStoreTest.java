@@ -8,9 +8,11 @@ import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.model.Message;
 import dev.sift.core.model.Sample;
 import dev.sift.core.model.SampleContent;
+import dev.sift.core.store.CandidateOrigin;
 import dev.sift.core.store.DecidedBy;
 import dev.sift.core.store.DecisionAction;
 import dev.sift.core.store.DuplicateGroup;
+import dev.sift.core.store.NewCandidate;
 import dev.sift.core.store.NewDecision;
 import dev.sift.core.store.NewDataset;
 import dev.sift.core.store.SampleQuery;
@@ -198,6 +200,29 @@ class SqliteSampleStoreTest {
         decisions.undo(overrideOfB);
         assertThat(store.samples().ids(SampleQuery.dataset(d.id()).chosen())).containsExactly(ids[0], ids[1], ids[2]);
         assertThat(store.samples().count(SampleQuery.dataset(d.id()).chosen().withText("c"))).isEqualTo(1);
+    }
+
+    @Test
+    void responseLengthsAreReadForManyCandidatesAtOnce() throws Exception {
+        var records = new ArrayList<SampleContent>();
+        for (int i = 0; i < 1_200; i++) {
+            records.add(SampleContent.single("q" + i, "", "é".repeat(i % 7)));
+        }
+        Dataset d = importRecords("d", records);
+        long[] ids = store.samples().ids(SampleQuery.dataset(d.id()));
+        var candidateIds = new ArrayList<Long>();
+        for (Sample sample : store.samples().fetch(ids, 0, ids.length)) {
+            candidateIds.add(store.candidates().add(new NewCandidate(sample.id(), 0, 0, CandidateOrigin.ORIGINAL,
+                    java.util.OptionalInt.empty(), sample.content().instruction(), "", sample.content().output())).id());
+        }
+        long[] asked = candidateIds.stream().mapToLong(Long::longValue).toArray();
+
+        var lengths = store.candidates().responseLengths(java.util.Arrays.copyOf(asked, asked.length + 1));
+
+        assertThat(lengths).hasSize(1_200);
+        for (int i = 0; i < asked.length; i++) {
+            assertThat(lengths.get(asked[i])).as("characters, not bytes").isEqualTo(i % 7);
+        }
     }
 
     @Test
