@@ -107,6 +107,28 @@ class SqliteScoreAndDecisionStoreTest {
     }
 
     @Test
+    void undoingARunRestoresWhatWasInForceBeforeIt() throws StoreException {
+        long earlier = store.runs().create(new dev.sift.core.store.NewRun("select-cherry", datasetId, "{}", 0,
+                java.util.OptionalDouble.empty())).id();
+        long later = store.runs().create(new dev.sift.core.store.NewRun("select-cherry", datasetId, "{}", 0,
+                java.util.OptionalDouble.empty())).id();
+        store.decisions().addAll(List.of(
+                NewDecision.byAlgorithm(samples[0], first.id(), DecisionAction.CHOOSE, earlier, "kept"),
+                NewDecision.byAlgorithm(samples[1], second.id(), DecisionAction.CHOOSE, earlier, "kept")));
+        store.decisions().addAll(List.of(
+                NewDecision.byAlgorithm(samples[0], first.id(), DecisionAction.REJECT, later, "cut"),
+                NewDecision.byAlgorithm(samples[1], second.id(), DecisionAction.REJECT, later, "cut")));
+
+        assertThat(store.decisions().undoRun(later)).isEqualTo(2);
+        assertThat(store.decisions().undoRun(later)).as("already undone").isZero();
+
+        assertThat(store.decisions().currentByDataset(datasetId)).extracting(Decision::action, Decision::runId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DecisionAction.CHOOSE, earlier),
+                        org.assertj.core.groups.Tuple.tuple(DecisionAction.CHOOSE, earlier));
+        assertThat(store.decisions().listByRun(later)).allSatisfy(d -> assertThat(d.undoneAt()).isPresent());
+    }
+
+    @Test
     void aBulkInsertIsAllOrNothing() throws StoreException {
         assertThatThrownBy(() -> store.decisions().addAll(List.of(
                 NewDecision.byAlgorithm(samples[0], 0, DecisionAction.CHOOSE, 0, ""),
