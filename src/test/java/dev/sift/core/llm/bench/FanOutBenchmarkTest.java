@@ -1,12 +1,11 @@
 package dev.sift.core.llm.bench;
 
+import dev.sift.core.job.testing.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sift.core.job.JobCancelledException;
-import dev.sift.core.job.JobContext;
-import dev.sift.core.job.JobEvent;
 import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.Usage;
 import dev.sift.core.llm.engine.EngineSettings;
@@ -17,10 +16,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -78,7 +75,7 @@ class FanOutBenchmarkTest {
     @Test
     void reportsEachLevelFromWhatItMeasured() throws Exception {
         answerChats(Integer.MAX_VALUE);
-        var context = new RecordingContext();
+        var context = TestContext.running();
 
         FanOutReport report = bench(request(2, 4)).run(context);
 
@@ -100,8 +97,8 @@ class FanOutBenchmarkTest {
             assertThat(level.baseline()).isEmpty();
             assertThat(level.baselineRatio()).isNaN();
         }
-        assertThat(context.lastProgress.get()).isEqualTo(14);
-        assertThat(context.total.get()).isEqualTo(14);
+        assertThat(context.lastDone()).isEqualTo(14);
+        assertThat(context.lastTotal()).isEqualTo(14);
     }
 
     @Test
@@ -110,7 +107,7 @@ class FanOutBenchmarkTest {
         FanOutRequest request = FanOutRequest.of(server.baseUrl(), LATENCY, List.of(3)).withRequests(6)
                 .withMaxWarmUp(Duration.ofSeconds(1));
 
-        FanOutReport report = bench(request).run(new RecordingContext());
+        FanOutReport report = bench(request).run(TestContext.running());
 
         FanOutReport.Level level = report.levels().get(0);
         assertThat(report.warmUpCalls()).isPositive().isEqualTo(report.warmUpCalls() / 6 * 6);
@@ -133,7 +130,7 @@ class FanOutBenchmarkTest {
         answerChats(2);
         var settings = EngineSettings.defaults().withRetry(RetryPolicy.none());
 
-        FanOutReport report = new FanOutBenchmark(request(2), settings).run(new RecordingContext());
+        FanOutReport report = new FanOutBenchmark(request(2), settings).run(TestContext.running());
 
         FanOutReport.Level level = report.levels().get(0);
         assertThat(level.failedCalls()).isEqualTo(6);
@@ -153,49 +150,17 @@ class FanOutBenchmarkTest {
         }
         FanOutRequest request = FanOutRequest.of("http://127.0.0.1:" + closed + "/v1", LATENCY, List.of(2));
 
-        assertThatThrownBy(() -> bench(request).run(new RecordingContext()))
+        assertThatThrownBy(() -> bench(request).run(TestContext.running()))
                 .isInstanceOf(LlmException.class).hasMessageContaining("127.0.0.1:" + closed);
     }
 
     @Test
     void stopsWhenCancelled() throws IOException {
         answerChats(Integer.MAX_VALUE);
-        var context = new RecordingContext();
-        context.cancelAt = 3;
+        var context = TestContext.cancelledAfter(3);
 
         assertThatThrownBy(() -> bench(request(1, 1).withRequests(20)).run(context))
                 .isInstanceOf(JobCancelledException.class);
         assertThat(chats.get()).isLessThan(1 + 40);
-    }
-
-    private static final class RecordingContext implements JobContext {
-        final AtomicLong lastProgress = new AtomicLong();
-        final AtomicLong total = new AtomicLong();
-        final ConcurrentLinkedQueue<String> messages = new ConcurrentLinkedQueue<>();
-        volatile long cancelAt = Long.MAX_VALUE;
-
-        @Override
-        public void progress(long done, long total) {
-            lastProgress.accumulateAndGet(done, Math::max);
-            this.total.set(total);
-        }
-
-        @Override
-        public void message(String text) {
-            messages.add(text);
-        }
-
-        @Override
-        public void publish(JobEvent.ItemEvent event) {}
-
-        @Override
-        public String jobId() {
-            return "bench-test";
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return lastProgress.get() >= cancelAt;
-        }
     }
 }

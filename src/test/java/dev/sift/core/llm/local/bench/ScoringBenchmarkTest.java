@@ -1,16 +1,14 @@
 package dev.sift.core.llm.local.bench;
 
+import dev.sift.core.job.testing.TestContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sift.core.job.JobCancelledException;
-import dev.sift.core.job.JobContext;
-import dev.sift.core.job.JobEvent;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The scoring benchmark on the committed tiny model with tiny sizes; it asserts shape, never speed. */
@@ -32,7 +30,7 @@ class ScoringBenchmarkTest {
 
     @Test
     void reportsEveryLengthAndBatchSizeWithEqualTokensForBothPaths() throws Exception {
-        var context = new RecordingContext();
+        var context = TestContext.running();
         ScoringReport report = new ScoringBenchmark(request()).run(context);
 
         assertThat(report.model()).isEqualTo("tiny");
@@ -61,12 +59,12 @@ class ScoringBenchmarkTest {
         assertThat(report.bareBatchingSpeedup(two))
                 .isCloseTo(two.bareSamplesPerSecond() / one.bareSamplesPerSecond(), within(1e-9));
         // 2 paths x 2 rounds x (3 + 2 batches) per length
-        assertThat(context.lastProgress.get()).isEqualTo(context.total.get()).isEqualTo(2L * 2 * 2 * (3 + 2));
+        assertThat(context.lastDone()).isEqualTo(context.lastTotal()).isEqualTo(2L * 2 * 2 * (3 + 2));
     }
 
     @Test
     void bothPathsScoreTheSameBatchesSoTheMeanNllDoesNotDependOnBatchSize() throws Exception {
-        ScoringReport report = new ScoringBenchmark(request()).run(new RecordingContext());
+        ScoringReport report = new ScoringBenchmark(request()).run(TestContext.running());
 
         assertThat(report.rows().get(1).meanNll()).isCloseTo(report.rows().get(0).meanNll(), within(1e-4));
         assertThat(report.rows().get(3).meanNll()).isCloseTo(report.rows().get(2).meanNll(), within(1e-4));
@@ -75,7 +73,7 @@ class ScoringBenchmarkTest {
     @Test
     void batchSpeedupIsUndefinedWithoutOneByOneRow() throws Exception {
         ScoringReport report = new ScoringBenchmark(request().withLengths(List.of(8)).withBatchSizes(List.of(2)))
-                .run(new RecordingContext());
+                .run(TestContext.running());
 
         assertThat(report.rows()).hasSize(1);
         assertThat(report.siftBatchingSpeedup(report.rows().get(0))).isNaN();
@@ -83,18 +81,17 @@ class ScoringBenchmarkTest {
 
     @Test
     void refusesLengthsBeyondTheContextWindow() {
-        assertThatThrownBy(() -> new ScoringBenchmark(request().withLengths(List.of(65))).run(new RecordingContext()))
+        assertThatThrownBy(() -> new ScoringBenchmark(request().withLengths(List.of(65))).run(TestContext.running()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("context window of 64");
     }
 
     @Test
     void stopsWhenCancelled() {
-        var context = new RecordingContext();
-        context.cancelAt = 2;
+        var context = TestContext.cancelledAfter(2);
 
         assertThatThrownBy(() -> new ScoringBenchmark(request()).run(context))
                 .isInstanceOf(JobCancelledException.class);
-        assertThat(context.lastProgress.get()).isEqualTo(2);
+        assertThat(context.lastDone()).isEqualTo(2);
     }
 
     @Test
@@ -112,33 +109,5 @@ class ScoringBenchmarkTest {
         assertThatThrownBy(() -> request().withLengths(List.of(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> request().withBatchSizes(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> request().withRounds(0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static final class RecordingContext implements JobContext {
-        final AtomicLong lastProgress = new AtomicLong();
-        final AtomicLong total = new AtomicLong();
-        volatile long cancelAt = Long.MAX_VALUE;
-
-        @Override
-        public void progress(long done, long total) {
-            lastProgress.accumulateAndGet(done, Math::max);
-            this.total.set(total);
-        }
-
-        @Override
-        public void message(String text) {}
-
-        @Override
-        public void publish(JobEvent.ItemEvent event) {}
-
-        @Override
-        public String jobId() {
-            return "scoring-bench-test";
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return lastProgress.get() >= cancelAt;
-        }
     }
 }
