@@ -1,16 +1,11 @@
 package dev.sift.ui.agents;
 
-import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -23,16 +18,8 @@ final class AgentTablePane implements View {
 
     AgentTablePane(AgentListViewModel vm, ObservableBooleanValue hasProject) {
         this.vm = vm;
-        var title = new Label("Agents");
-        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
-        var add = Tables.button("Add…", "add-agent", "Add an agent", this::add);
-        subscriptions.bind(add.disableProperty(), Bindings.not(hasProject));
-        var edit = Tables.button("Edit…", "edit-agent", "Edit the selected agent", this::edit);
-        subscriptions.bind(edit.disableProperty(), vm.selectedProperty().isNull());
-        var delete = Tables.button("Delete", "delete-agent", "Delete the selected agent", vm::deleteSelected);
-        subscriptions.bind(delete.disableProperty(), vm.selectedProperty().isNull());
-        var bar = new HBox(8, title, add, edit, delete);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        var bar = Tables.editBar("Agents", "agent", "agent", hasProject, vm.selectedProperty(), this::add, this::edit,
+                vm::deleteSelected, subscriptions);
 
         TableView<AgentRow> table = Tables.table("agent-table", "No agents yet. An agent is a model on an endpoint with a role.",
                 vm.rows(), vm.selectedProperty(), vm::select, subscriptions);
@@ -42,11 +29,7 @@ final class AgentTablePane implements View {
                 Tables.column("Model", AgentRow::model, 160),
                 Tables.column("Role", AgentRow::role, 130),
                 Tables.column("System prompt", AgentRow::promptPreview, 320)));
-        table.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && vm.selectedProperty().get() != null) {
-                edit();
-            }
-        });
+        Tables.editOnDoubleClick(table, vm.selectedProperty(), this::edit);
         VBox.setVgrow(table, Priority.ALWAYS);
         root = new VBox(8, bar, table);
     }

@@ -4,14 +4,19 @@ import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 
 /** Small builders the Agents panes share: text columns, two-way selection, buttons with accessible text. */
 final class Tables {
@@ -61,5 +66,33 @@ final class Tables {
         button.setAccessibleText(accessibleText);
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    /**
+     * A titled bar with Add…, Edit… and Delete for a table of {@code noun}s (ids {@code add-<id>} etc.): Add needs
+     * an open project, Edit and Delete a selected row.
+     */
+    static HBox editBar(String title, String noun, String id, ObservableBooleanValue hasProject,
+            ObservableObjectValue<?> selected, Runnable add, Runnable edit, Runnable delete, Subscriptions subscriptions) {
+        var label = new Label(title);
+        label.getStyleClass().add(SiftStyles.SECTION_TITLE);
+        var addButton = button("Add…", "add-" + id, "Add an " + noun, add);
+        subscriptions.bind(addButton.disableProperty(), Bindings.not(hasProject));
+        var editButton = button("Edit…", "edit-" + id, "Edit the selected " + noun, edit);
+        subscriptions.bind(editButton.disableProperty(), Bindings.isNull(selected));
+        var deleteButton = button("Delete", "delete-" + id, "Delete the selected " + noun, delete);
+        subscriptions.bind(deleteButton.disableProperty(), Bindings.isNull(selected));
+        var bar = new HBox(8, label, addButton, editButton, deleteButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /** A double click on a row of {@code table} edits it. */
+    static void editOnDoubleClick(TableView<?> table, ObservableValue<?> selected, Runnable edit) {
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && selected.getValue() != null) {
+                edit.run();
+            }
+        });
     }
 }
