@@ -1,5 +1,6 @@
 package dev.sift.ui.agents;
 
+import dev.sift.ui.common.DisplayConverter;
 import dev.sift.core.model.AgentRole;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
@@ -11,7 +12,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /** The agent form as a dialog; errors in the decoding parameters show below them as they are typed. */
 final class AgentDialog {
@@ -42,7 +42,7 @@ final class AgentDialog {
         role.setId("agent-role");
         role.setAccessibleText("Role of the agent");
         role.getItems().setAll(vm.roles());
-        role.setConverter(roleConverter());
+        role.setConverter(DisplayConverter.of(AgentRow::roleLabel));
         subscriptions.bindBidirectional(role.valueProperty(), vm.roleProperty());
         add("Role", role);
         var prompt = area("agent-prompt", "System prompt", 5);
@@ -94,20 +94,6 @@ final class AgentDialog {
         var text = new Label(label);
         text.setLabelFor(field);
         grid.addRow(row++, text, field);
-    }
-
-    private static StringConverter<AgentRole> roleConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(AgentRole role) {
-                return role == null ? "" : AgentRow.roleLabel(role);
-            }
-
-            @Override
-            public AgentRole fromString(String text) {
-                return null;
-            }
-        };
     }
 
     void showAndWait() {

@@ -1,5 +1,6 @@
 package dev.sift.ui.agents;
 
+import dev.sift.ui.common.DisplayConverter;
 import dev.sift.core.model.EndpointKind;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
@@ -11,7 +12,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 
 /**
  * The endpoint form as a dialog. The key is typed into a password field and goes to the credentials
@@ -34,7 +34,7 @@ final class EndpointDialog {
         kind.setId("endpoint-kind");
         kind.setAccessibleText("How the endpoint serves models");
         kind.getItems().setAll(EndpointKind.values());
-        kind.setConverter(converter());
+        kind.setConverter(DisplayConverter.of(k -> k == EndpointKind.OPENAI ? "OpenAI-compatible server" : "In-process ONNX model"));
         subscriptions.bindBidirectional(kind.valueProperty(), vm.kindProperty());
         add("Kind", kind);
         var url = field("endpoint-url", "Base URL", vm.baseUrlProperty(), "http://127.0.0.1:8000/v1");
@@ -100,20 +100,6 @@ final class EndpointDialog {
         var text = new Label(label);
         text.setLabelFor(field);
         grid.addRow(row++, text, field);
-    }
-
-    private static StringConverter<EndpointKind> converter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(EndpointKind kind) {
-                return kind == null ? "" : kind == EndpointKind.OPENAI ? "OpenAI-compatible server" : "In-process ONNX model";
-            }
-
-            @Override
-            public EndpointKind fromString(String text) {
-                return null;
-            }
-        };
     }
 
     /** Shows the form and waits; releases its bindings and the form's afterwards. */

@@ -1,5 +1,6 @@
 package dev.sift.ui.agents;
 
+import dev.sift.ui.common.DisplayConverter;
 import dev.sift.core.model.Agent;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
@@ -17,7 +18,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** Agent pairs: a line to add one, the list, and where their weights will appear. */
 final class PairsPane implements View {
@@ -71,17 +71,7 @@ final class PairsPane implements View {
         chooser.setId(id);
         chooser.setPromptText(prompt);
         chooser.setAccessibleText(prompt);
-        chooser.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Agent agent) {
-                return agent == null ? "" : agent.name();
-            }
-
-            @Override
-            public Agent fromString(String text) {
-                return null;
-            }
-        });
+        chooser.setConverter(DisplayConverter.of(Agent::name));
         subscriptions.bindBidirectional(chooser.valueProperty(), value);
         return chooser;
     }

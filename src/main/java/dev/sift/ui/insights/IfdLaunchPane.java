@@ -1,5 +1,6 @@
 package dev.sift.ui.insights;
 
+import dev.sift.ui.common.DisplayConverter;
 import dev.sift.core.pipeline.SelectSpec;
 import dev.sift.core.scoring.PromptTemplate;
 import dev.sift.ui.common.SiftStyles;
@@ -8,7 +9,6 @@ import dev.sift.ui.common.View;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -21,7 +21,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /** "Score IFD…" with its mode and template, and "Select…" with its rule and rate; runs show in the status bar. */
 final class IfdLaunchPane implements View {
@@ -32,7 +31,7 @@ final class IfdLaunchPane implements View {
     IfdLaunchPane(IfdLaunchViewModel vm) {
         var mode = new ComboBox<>(FXCollections.observableArrayList(IfdMode.values()));
         mode.setId("ifd-mode");
-        mode.setConverter(names(IfdMode::id));
+        mode.setConverter(DisplayConverter.of(IfdMode::id));
         var templates = new ArrayList<Optional<PromptTemplate>>();
         templates.add(Optional.empty());
         for (PromptTemplate t : PromptTemplate.values()) {
@@ -40,7 +39,7 @@ final class IfdLaunchPane implements View {
         }
         var template = new ComboBox<>(FXCollections.observableArrayList(templates));
         template.setId("ifd-template");
-        template.setConverter(names(t -> t.map(IfdLaunchPane::lower).orElse("mode's template")));
+        template.setConverter(DisplayConverter.of(t -> t.map(IfdLaunchPane::lower).orElse("mode's template")));
         template.setValue(Optional.ofNullable(vm.templateProperty().get()));
         var score = new Button("Score IFD…");
         score.setId("score-ifd");
@@ -48,7 +47,7 @@ final class IfdLaunchPane implements View {
 
         var method = new ComboBox<>(FXCollections.observableArrayList(SelectSpec.Method.values()));
         method.setId("select-method");
-        method.setConverter(names(m -> lower(m).replace('_', '-')));
+        method.setConverter(DisplayConverter.of(m -> lower(m).replace('_', '-')));
         var rateFactory = new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 100, vm.ratePercentProperty().get(), 1);
         var rate = new Spinner<>(rateFactory);
         rate.setId("select-rate");
@@ -82,20 +81,6 @@ final class IfdLaunchPane implements View {
 
     private static String lower(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT);
-    }
-
-    private static <T> StringConverter<T> names(Function<T, String> name) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : name.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
     }
 
     @Override
