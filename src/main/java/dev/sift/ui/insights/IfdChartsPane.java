@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,7 +16,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The IFD histogram (bars at or above the threshold styled apart) and the IFD against response length scatter with
- * all scored samples and the selected ones. The only place the view model's records become chart series.
+ * all scored samples and the selected ones, crossed by the threshold and the selection's cut-off. The only place the view model's records become chart series.
  */
 final class IfdChartsPane implements View {
 
@@ -46,7 +45,7 @@ final class IfdChartsPane implements View {
         var scatterX = new NumberAxis();
         scatterX.setLabel("response characters");
         scatterY.setForceZeroInRange(false);
-        var scatter = new ScatterChart<>(scatterX, scatterY);
+        var scatter = new IfdScatterChart(scatterX, scatterY, vm.referenceLines());
         scatter.setId("ifd-scatter");
         scatter.setAnimated(false);
         scatter.setTitle("IFD against response length");

@@ -41,6 +41,7 @@ public final class InsightsViewModel {
     private final ObservableList<IfdBar> histogram = FXCollections.observableArrayList();
     private final ObservableList<ScatterPoint> allPoints = FXCollections.observableArrayList();
     private final ObservableList<ScatterPoint> selectedPoints = FXCollections.observableArrayList();
+    private final ObservableList<ReferenceLine> referenceLines = FXCollections.observableArrayList();
     private final ObservableList<InsightsFigure> figures = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pointsNote = new ReadOnlyStringWrapper("");
@@ -91,6 +92,14 @@ public final class InsightsViewModel {
     /** Scored samples that are currently chosen, at most {@link #MAX_POINTS}, evenly spaced. */
     public ObservableList<ScatterPoint> selectedPoints() {
         return selectedPoints;
+    }
+
+    /**
+     * The lines across the scatter: the IFD threshold, and the lowest IFD among the selected samples (the selection's
+     * cut-off) when some are selected and scored.
+     */
+    public ObservableList<ReferenceLine> referenceLines() {
+        return referenceLines;
     }
 
     public ObservableList<InsightsFigure> figures() {
@@ -162,6 +171,7 @@ public final class InsightsViewModel {
             histogram.clear();
             allPoints.clear();
             selectedPoints.clear();
+            referenceLines.clear();
             figures.setAll(s == null ? List.of() : List.of(new InsightsFigure("selected", number(s.chosenInDataset()))));
             pointsNote.set("");
             return;
@@ -171,6 +181,7 @@ public final class InsightsViewModel {
         histogram.setAll(bars(h));
         allPoints.setAll(points(s, s.plotted(), values));
         selectedPoints.setAll(points(s, s.plottedChosen(), values));
+        referenceLines.setAll(lines(s, values));
         long skipped = values.length - h.finite();
         figures.setAll(List.of(
                 new InsightsFigure("scored", number(h.finite())),
@@ -208,6 +219,22 @@ public final class InsightsViewModel {
             bars.add(new IfdBar(label, bin.count(), bin.from() >= THRESHOLD));
         }
         return bars;
+    }
+
+    static List<ReferenceLine> lines(IfdSnapshot s, double[] values) {
+        var lines = new ArrayList<ReferenceLine>(2);
+        lines.add(new ReferenceLine(THRESHOLD, "IFD = " + THRESHOLD + ": at or above is dropped", true));
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            if (s.chosen()[i] && Double.isFinite(values[i])) {
+                lowest = Math.min(lowest, values[i]);
+            }
+        }
+        if (Double.isFinite(lowest)) {
+            lines.add(new ReferenceLine(lowest,
+                    String.format(Locale.ROOT, "lowest selected: %.3f", lowest), false));
+        }
+        return lines;
     }
 
     private static List<ScatterPoint> points(IfdSnapshot s, int[] indices, double[] values) {

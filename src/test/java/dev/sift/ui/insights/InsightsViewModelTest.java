@@ -104,6 +104,30 @@ class InsightsViewModelTest {
     }
 
     @Test
+    void drawsTheThresholdAndTheLowestSelectedIfdInTheShownVariant() {
+        vm = new InsightsViewModel(workspace, jobs);
+
+        assertThat(vm.referenceLines()).containsExactly(
+                new ReferenceLine(1.0, "IFD = 1.0: at or above is dropped", true),
+                new ReferenceLine(0.5, "lowest selected: 0.500", false));
+
+        vm.variantProperty().set(IfdVariant.PPL);
+
+        assertThat(vm.referenceLines()).extracting(ReferenceLine::value).containsExactly(1.0, 0.6);
+    }
+
+    @Test
+    void withNothingSelectedOnlyTheThresholdIsDrawn() throws Exception {
+        for (var decision : store.decisions().currentByDataset(store.datasets().list().get(0).id())) {
+            store.decisions().undo(decision.id());
+        }
+        vm = new InsightsViewModel(workspace, jobs);
+
+        assertThat(vm.figures()).isNotEmpty();
+        assertThat(vm.referenceLines()).extracting(ReferenceLine::threshold).containsExactly(true);
+    }
+
+    @Test
     void capsThePointsEvenlyAndSaysSo() {
         vm = new InsightsViewModel(workspace, jobs, 2);
 
