@@ -145,6 +145,7 @@ class ScoreSelectCliIT {
                 out.toString(), "-f", "alpaca-jsonl", "--clusters", "5", "--per-cluster", "2", "--json")).result();
 
         assertThat(brief.path("clusters").asInt()).isEqualTo(5);
+        assertThat(brief.path("run").asLong()).isPositive();
         int picked = brief.path("picked").asInt();
         assertThat(picked).isPositive().isLessThanOrEqualTo(10);
         assertThat(brief.path("sampleIds")).hasSize(picked);

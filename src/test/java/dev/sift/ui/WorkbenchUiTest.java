@@ -146,6 +146,7 @@ class WorkbenchUiTest {
         assertThat(find(robot, "#ifd-histogram").tryQuery()).isPresent();
         assertThat(find(robot, "#ifd-scatter").tryQuery()).isPresent();
         assertThat(find(robot, "#score-ifd").tryQuery()).isPresent();
+        assertThat(find(robot, "#brief-experience").tryQuery()).isPresent();
 
         click(robot, "#nav-datasets");
         assertThat(find(robot, "#screen-datasets").tryQuery()).isPresent();

@@ -213,7 +213,8 @@ final class SelectCommand implements Runnable {
 
         private void report(BriefExperienceSummary s) {
             if (json) {
-                var result = env().json().createObjectNode().put("kind", "select-brief").put("total", s.samples())
+                var result = env().json().createObjectNode().put("kind", "select-brief").put("run", s.runId())
+                        .put("total", s.samples())
                         .put("skipped", s.skipped()).put("clusters", s.clusters()).put("picked", s.picked())
                         .put("file", s.file().toString()).put("manifest", s.manifest().toString())
                         .put("embeddings", s.embeddingModel()).put("embedded", s.embedded());
@@ -221,8 +222,8 @@ final class SelectCommand implements Runnable {
                 printResult(result);
                 return;
             }
-            env().out().printf(Locale.ROOT, "picked %d samples from %d clusters into %s%n", s.picked(), s.clusters(),
-                    s.file());
+            env().out().printf(Locale.ROOT, "run %d: picked %d samples from %d clusters into %s%n", s.runId(),
+                    s.picked(), s.clusters(), s.file());
             env().out().printf(Locale.ROOT, "Embeddings: %s (%,d computed, the rest stored); %,d of %,d samples"
                     + " without a prompt perplexity left out%n", s.embeddingModel(), s.embedded(), s.skipped(),
                     s.samples());

@@ -34,7 +34,8 @@ import java.util.Map;
  * <p>The paper clusters the scoring model's mean last hidden state; {@link CausalLmScorer} exposes no hidden states,
  * so the embeddings here always come from the sentence model. Samples whose prompt is a single token have no
  * perplexity and are left out. Runs on the calling (worker) thread; cancellation is checked between samples and
- * between embedding batches, and a cancelled job writes no file. Decisions are not touched.
+ * between embedding batches, and a cancelled job writes no file. Decisions are not touched. The job records a run
+ * (recipe {@value BriefExperienceSpec#RECIPE}) with its settings, progress and outcome.
  */
 public final class BriefExperienceJob implements Job<BriefExperienceSummary> {
 
@@ -60,11 +61,22 @@ public final class BriefExperienceJob implements Job<BriefExperienceSummary> {
         return "Brief-experience sample to " + spec.target().getFileName();
     }
 
+    /** Records a {@value BriefExperienceSpec#RECIPE} run with its settings, progress and outcome, then samples. */
     @Override
     public BriefExperienceSummary run(JobContext context) throws Exception {
         long datasetId = spec.datasetId();
         String datasetName = store.datasets().find(datasetId)
                 .orElseThrow(() -> new StoreException("There is no dataset with id " + datasetId)).name();
+        return new RunRecorder(store).record(
+                RunRecorder.newRun(BriefExperienceSpec.RECIPE, datasetId, spec.toConfigJson(), spec.seed()),
+                "brief-experience sample of " + datasetName + " with " + scorer.name(),
+                runId -> sample(context, runId, datasetName),
+                s -> "picked " + s.picked() + " of " + s.samples() + " samples from " + s.clusters()
+                        + " clusters into " + s.file().getFileName());
+    }
+
+    private BriefExperienceSummary sample(JobContext context, long runId, String datasetName) throws Exception {
+        long datasetId = spec.datasetId();
         long[] ids = store.samples().ids(SampleQuery.dataset(datasetId));
         var embeddings = new SampleEmbeddings(store, embedder);
         Map<Long, float[]> vectors = embeddings.stored(datasetId);
@@ -92,6 +104,7 @@ public final class BriefExperienceJob implements Job<BriefExperienceSummary> {
                 }
                 context.progress(missing.length + (long) ++done, total);
             }
+            store.runs().updateProgress(runId, missing.length + (long) done, total);
         }
         if (usedIds.isEmpty()) {
             throw new IllegalStateException("Dataset " + datasetName + " has no sample with a prompt perplexity");
@@ -111,7 +124,7 @@ public final class BriefExperienceJob implements Job<BriefExperienceSummary> {
         var request = new ExportRequest(SampleQuery.dataset(datasetId).withSampleIds(picked), spec.format(),
                 spec.target(), false);
         ExportResult written = new ExportJob(request, store, siftVersion).run(context);
-        return new BriefExperienceSummary(ids.length, ids.length - usedIds.size(), missing.length,
+        return new BriefExperienceSummary(runId, ids.length, ids.length - usedIds.size(), missing.length,
                 embedder.modelName(), clusters, picked, written.file(), written.manifest());
     }
 

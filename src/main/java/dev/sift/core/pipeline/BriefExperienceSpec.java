@@ -25,6 +25,9 @@ import java.util.Objects;
 public record BriefExperienceSpec(long datasetId, DatasetFormat format, Path target, int clusters, int perCluster,
         double lowPercentile, double highPercentile, long seed, PromptTemplate template) {
 
+    /** The recipe id of the run a brief-experience export records. */
+    public static final String RECIPE = "brief-experience";
+
     /** Lloyd iterations at most, as {@link BriefExperienceSampler#defaults()}. */
     static final int MAX_ITERATIONS = 300;
 
@@ -39,6 +42,15 @@ public record BriefExperienceSpec(long datasetId, DatasetFormat format, Path tar
     /** The paper's settings: k = 100, 10 per cluster, band 25–75, seed 0, alpaca template. */
     public static BriefExperienceSpec defaults(long datasetId, DatasetFormat format, Path target) {
         return new BriefExperienceSpec(datasetId, format, target, 100, 10, 25, 75, 0, PromptTemplate.ALPACA);
+    }
+
+    /** The settings as the run's configuration (JSON object). */
+    public String toConfigJson() {
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        root.put("format", format.id()).put("target", target.toString()).put("clusters", clusters)
+                .put("perCluster", perCluster).put("lowPercentile", lowPercentile)
+                .put("highPercentile", highPercentile).put("template", template.name());
+        return root.toString();
     }
 
     /** The sampler these settings describe. */

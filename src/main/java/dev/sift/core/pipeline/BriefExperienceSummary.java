@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * What a brief-experience export did.
  *
+ * @param runId the run that recorded it
  * @param samples samples in the dataset
  * @param skipped samples left out because their prompt has no perplexity (a single token)
  * @param embedded embeddings computed by this run (the others were stored already)
@@ -15,7 +16,7 @@ import java.util.List;
  * @param file the file written
  * @param manifest the manifest beside it
  */
-public record BriefExperienceSummary(int samples, int skipped, int embedded, String embeddingModel, int clusters,
+public record BriefExperienceSummary(long runId, int samples, int skipped, int embedded, String embeddingModel, int clusters,
         List<Long> pickedIds, Path file, Path manifest) {
 
     public BriefExperienceSummary {

@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The Insights screen: for the selected dataset, scoring and selection launchers, its IFD score group and variant,
+ * The Insights screen: for the selected dataset, scoring, selection and brief-experience launchers, its IFD score group and variant,
  * summary figures, and the IFD histogram and scatter. Other charts are announced, not faked.
  */
 public final class InsightsView implements View {
@@ -28,6 +28,7 @@ public final class InsightsView implements View {
 
     private final InsightsViewModel vm;
     private final IfdLaunchViewModel launch;
+    private final BriefExperienceViewModel brief;
     private final Subscriptions subscriptions = new Subscriptions();
     private final HBox figures = new HBox(24);
     private final ToggleGroup variants = new ToggleGroup();
@@ -40,6 +41,8 @@ public final class InsightsView implements View {
     private InsightsView(InsightsViewModel vm, WorkspaceState workspace, UiServices services) {
         this.vm = vm;
         this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm);
+        this.brief = new BriefExperienceViewModel(workspace, services.jobs(), services.dialogs(), services.embedder(),
+                services.version());
         var title = new Label("IFD scores");
         title.getStyleClass().add(SiftStyles.SECTION_TITLE);
         var groups = new ComboBox<>(vm.groups());
@@ -56,14 +59,16 @@ public final class InsightsView implements View {
         pointsNote.getStyleClass().add(SiftStyles.MUTED);
         var charts = new IfdChartsPane(vm);
         var launcher = new IfdLaunchPane(launch);
+        var briefPane = new BriefExperiencePane(brief);
         var later = new Label(LATER);
         later.setWrapText(true);
         later.getStyleClass().add(SiftStyles.MUTED);
-        root = new VBox(10, toolbar, launcher.node(), message, figures, charts.node(), pointsNote, later);
+        root = new VBox(10, toolbar, launcher.node(), briefPane.node(), message, figures, charts.node(), pointsNote, later);
         root.getStyleClass().add(SiftStyles.INSIGHTS);
 
         subscriptions.onDispose(charts::dispose);
         subscriptions.onDispose(launcher::dispose);
+        subscriptions.onDispose(briefPane::dispose);
         subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
         subscriptions.bind(message.textProperty(), vm.messageProperty());
         subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
@@ -115,6 +120,7 @@ public final class InsightsView implements View {
     public void dispose() {
         subscriptions.dispose();
         launch.dispose();
+        brief.dispose();
         vm.dispose();
     }
 

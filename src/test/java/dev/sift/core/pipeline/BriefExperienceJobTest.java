@@ -108,6 +108,20 @@ class BriefExperienceJobTest {
         assertThat(summary.file()).isEqualTo(target.toAbsolutePath());
         assertThat(summary.manifest()).exists();
 
+        // the project records the run, its settings and what it picked
+        var recorded = store.runs().find(summary.runId()).orElseThrow();
+        assertThat(recorded.recipe()).isEqualTo(BriefExperienceSpec.RECIPE);
+        assertThat(recorded.status()).isEqualTo(dev.sift.core.store.RunStatus.SUCCEEDED);
+        assertThat(recorded.datasetId()).isEqualTo(datasetId);
+        assertThat(recorded.seed()).isEqualTo(7);
+        assertThat(new ObjectMapper().readTree(recorded.configJson()).path("clusters").asInt()).isEqualTo(CLUSTERS);
+        assertThat(recorded.doneItems()).isEqualTo(recorded.totalItems()).isEqualTo(80);
+        assertThat(store.runs().events(summary.runId(), 0, 10)).extracting(e -> e.kind())
+                .containsExactly("started", "succeeded");
+        assertThat(store.runs().events(summary.runId(), 0, 10).get(1).message())
+                .isEqualTo("picked " + summary.picked() + " of 40 samples from " + CLUSTERS
+                        + " clusters into brief.jsonl");
+
         // the file holds exactly the picked records
         long[] ids = store.samples().ids(SampleQuery.dataset(datasetId));
         List<Sample> samples = store.samples().fetch(ids, 0, ids.length);
@@ -173,12 +187,16 @@ class BriefExperienceJobTest {
     }
 
     @Test
-    void aCancelledJobWritesNoFile() {
+    void aCancelledJobWritesNoFile() throws Exception {
         Path target = dir.resolve("cancelled.jsonl");
         // progress passes 40 when embedding is done; 45 is five samples into the perplexities
         assertThatThrownBy(() -> new BriefExperienceJob(spec(target, 0), store, model, embedder, "test")
                 .run(TestContext.cancelledAfter(45))).isInstanceOf(JobCancelledException.class);
         assertThat(target).doesNotExist();
+        assertThat(store.runs().list()).singleElement().satisfies(r -> {
+            assertThat(r.recipe()).isEqualTo(BriefExperienceSpec.RECIPE);
+            assertThat(r.status()).isEqualTo(dev.sift.core.store.RunStatus.CANCELLED);
+        });
     }
 
     /** Embeds a text by the subject it starts with, plus a little of its length: four clear topics. */
