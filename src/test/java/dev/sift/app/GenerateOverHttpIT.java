@@ -95,7 +95,7 @@ class GenerateOverHttpIT {
     private RunSummary run(long runId, List<JobEvent> events) throws Exception {
         var client = access.forAgent(store, agent, runId, CacheMode.ON, Budget.unlimited(new CostMeter()));
         try (var runner = new ExecutorJobRunner()) {
-            return runner.submit(new GenerateResponsesJob(runId, store, client), events::add).result()
+            return runner.submit(new GenerateResponsesJob(runId, store, client, 1), events::add).result()
                     .get(60, TimeUnit.SECONDS);
         }
     }

@@ -16,6 +16,7 @@ import dev.sift.core.pipeline.RunSummary;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import dev.sift.core.store.StoreException;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -66,6 +67,10 @@ final class RunCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "0", description = "Seed of the run (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--concurrency", paramLabel = "N",
+                description = "Samples in flight at once (default: the endpoint's concurrency limit, summed over a group).")
+        Integer concurrency;
+
         @Override
         int run(ProjectStore store) throws Exception {
             Agent agent = store.agents().findByName(agentName).orElseThrow(() ->
@@ -85,13 +90,27 @@ final class RunCommand implements Runnable {
             LlmClient client = env().context().llm().forAgent(store, agent, runId,
                     noCache ? CacheMode.OFF : CacheMode.ON, new Budget(cap, OptionalLong.empty(), meter));
             CliJobs.Outcome<RunSummary> outcome = jobs(() -> costLine(meter))
-                    .run(new GenerateResponsesJob(runId, store, client));
+                    .run(new GenerateResponsesJob(runId, store, client, concurrency(store, agent)));
             if (!outcome.ok()) {
                 env().err().println("sift run generate: " + outcome.failure() + " (resume with --resume " + runId + ")");
                 return outcome.exitCode();
             }
             report(store, outcome.value(), meter);
             return ExitCodes.OK;
+        }
+
+        /** --concurrency, else what the agent's endpoint (or its group together) allows. */
+        private int concurrency(ProjectStore store, Agent agent) throws Exception {
+            if (concurrency != null) {
+                if (concurrency < 1) {
+                    throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1");
+                }
+                return concurrency;
+            }
+            List<Endpoint> endpoints = agent.endpointId() != 0
+                    ? store.endpoints().find(agent.endpointId()).map(List::of).orElse(List.of())
+                    : store.endpoints().listGroup(agent.endpointGroup());
+            return Math.max(1, endpoints.stream().mapToInt(Endpoint::maxConcurrency).sum());
         }
 
         private String required(String value) {

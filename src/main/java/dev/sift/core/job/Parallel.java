@@ -91,6 +91,9 @@ public final class Parallel {
                 if (context.isCancelled()) {
                     throw new JobCancelledException();
                 }
+                if (e.getCause() instanceof Error error) {
+                    throw error; // as if the job's own thread had thrown it
+                }
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }

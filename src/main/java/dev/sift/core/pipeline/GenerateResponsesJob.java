@@ -4,6 +4,7 @@ import dev.sift.core.job.Job;
 import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.JobContext;
 import dev.sift.core.job.JobEvent;
+import dev.sift.core.job.Parallel;
 import dev.sift.core.llm.ChatParameters;
 import dev.sift.core.llm.engine.CostEstimate;
 import dev.sift.core.llm.engine.CostEstimator;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -38,8 +40,9 @@ import java.util.OptionalInt;
  *
  * <p>The request is the spec's system prompt (or the sample's own) and the sample's instruction and
  * input as the user turn, with the spec's model and parameters (and the run's seed when the
- * parameters have none). Samples run one after another on the job's thread; concurrency belongs to
- * the client decorators.
+ * parameters have none). Up to {@code concurrency} samples are in flight at once
+ * ({@link dev.sift.core.job.Parallel}), normally the endpoint's concurrency limit, which the client
+ * decorators enforce in any case; answers are saved in the order they arrive.
  *
  * <p><b>Resume.</b> The configuration is read from the run, and samples that already have a
  * candidate from this run are skipped, so a new job for the same run after a cancel, a failure or a
@@ -60,12 +63,20 @@ public final class GenerateResponsesJob implements Job<RunSummary> {
     private final long runId;
     private final ProjectStore store;
     private final LlmClient client;
+    private final int concurrency;
 
-    /** @param client the client for the run's endpoint, normally a caching client bound to this run */
-    public GenerateResponsesJob(long runId, ProjectStore store, LlmClient client) {
+    /**
+     * @param client the client for the run's endpoint, normally a caching client bound to this run
+     * @param concurrency how many samples may be in flight at once, at least 1
+     */
+    public GenerateResponsesJob(long runId, ProjectStore store, LlmClient client, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
         this.runId = runId;
         this.store = store;
         this.client = client;
+        this.concurrency = concurrency;
     }
 
     /** Creates a queued run of this recipe over a dataset. */
@@ -102,8 +113,8 @@ public final class GenerateResponsesJob implements Job<RunSummary> {
             String stopReason = generateAll(context, spec, parameters, ids, done, progress);
             RunStatus status = stopReason.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
             finish(status, stopReason, progress);
-            return new RunSummary(runId, status, ids.length, progress.alreadyDone, progress.generated,
-                    progress.failed, stopReason);
+            return new RunSummary(runId, status, ids.length, progress.alreadyDone, progress.generatedCount(),
+                    progress.failedCount(), stopReason);
         } catch (JobCancelledException e) {
             finish(RunStatus.CANCELLED, "", progress);
             throw e;
@@ -122,38 +133,47 @@ public final class GenerateResponsesJob implements Job<RunSummary> {
             long[] done, Progress progress) throws Exception {
         for (int from = 0; from < ids.length; from += PAGE) {
             context.checkCancelled();
+            List<Sample> pending = new ArrayList<>();
             for (Sample sample : store.samples().fetch(ids, from, Math.min(ids.length, from + PAGE))) {
-                context.checkCancelled();
-                if (contains(done, sample.id())) {
-                    continue;
+                if (!contains(done, sample.id())) {
+                    pending.add(sample);
                 }
-                ChatResponse response;
-                try {
-                    response = client.chat(request(spec, parameters, sample.content()));
-                } catch (LlmException e) {
-                    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
-                        throw new JobCancelledException();
-                    }
-                    if (e.kind() == LlmException.Kind.REFUSED) {
-                        return String.valueOf(e.getMessage());
-                    }
-                    recordFailure(context, sample, e);
-                    progress.failed++;
-                    context.progress(progress.processed(), ids.length);
-                    continue;
-                }
-                SampleContent c = sample.content();
-                store.candidates().add(new NewCandidate(sample.id(), runId, spec.agentPairId(),
-                        CandidateOrigin.GENERATED, OptionalInt.empty(), c.instruction(), c.input(),
-                        response.text()));
-                progress.generated++;
-                store.runs().updateProgress(runId, progress.withCandidate(), ids.length);
-                context.progress(progress.processed(), ids.length);
-                context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), item(sample),
-                        response.usage().completionTokens() + " tokens"));
+            }
+            try {
+                Parallel.forEach(pending, concurrency, context,
+                        sample -> generateOne(context, spec, parameters, sample, progress));
+            } catch (Refused refused) {
+                return refused.getMessage();
             }
         }
         return "";
+    }
+
+    /** Asks for one sample's answer and saves it, or records why it failed; throws {@link Refused} to stop. */
+    private void generateOne(JobContext context, GenerateResponsesSpec spec, ChatParameters parameters, Sample sample,
+            Progress progress) throws Exception {
+        ChatResponse response;
+        try {
+            response = client.chat(request(spec, parameters, sample.content()));
+        } catch (LlmException e) {
+            if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+                throw new JobCancelledException();
+            }
+            if (e.kind() == LlmException.Kind.REFUSED) {
+                throw new Refused(String.valueOf(e.getMessage()));
+            }
+            recordFailure(context, sample, e);
+            context.progress(progress.failed(), progress.total);
+            return;
+        }
+        SampleContent c = sample.content();
+        store.candidates().add(new NewCandidate(sample.id(), runId, spec.agentPairId(), CandidateOrigin.GENERATED,
+                OptionalInt.empty(), c.instruction(), c.input(), response.text()));
+        long processed = progress.generated();
+        store.runs().updateProgress(runId, progress.withCandidate(), progress.total);
+        context.progress(processed, progress.total);
+        context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), item(sample),
+                response.usage().completionTokens() + " tokens"));
     }
 
     /**
@@ -200,9 +220,9 @@ public final class GenerateResponsesJob implements Job<RunSummary> {
         store.runs().updateProgress(runId, progress.withCandidate(), progress.total);
         store.runs().setStatus(runId, status, reason);
         String message = switch (status) {
-            case SUCCEEDED -> progress.generated + " generated, " + progress.failed + " failed";
+            case SUCCEEDED -> progress.generatedCount() + " generated, " + progress.failedCount() + " failed";
             case STOPPED -> "stopped early: " + reason;
-            case CANCELLED -> "cancelled after " + progress.generated + " generated";
+            case CANCELLED -> "cancelled after " + progress.generatedCount() + " generated";
             default -> "failed: " + reason;
         };
         store.runs().appendEvent(runId, status.id(), message, "");
@@ -216,24 +236,51 @@ public final class GenerateResponsesJob implements Job<RunSummary> {
         return Arrays.binarySearch(sorted, id) >= 0;
     }
 
-    /** Counters of one job. */
+    /** Counters of one job, shared by its workers. */
     private static final class Progress {
         final int total;
         final int alreadyDone;
-        int generated;
-        int failed;
+        private final AtomicInteger generated = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
 
         Progress(int total, int alreadyDone) {
             this.total = total;
             this.alreadyDone = alreadyDone;
         }
 
+        /** Counts one more answer; returns the samples processed so far. */
+        int generated() {
+            generated.incrementAndGet();
+            return processed();
+        }
+
+        /** Counts one more failure; returns the samples processed so far. */
+        int failed() {
+            failed.incrementAndGet();
+            return processed();
+        }
+
+        int generatedCount() {
+            return generated.get();
+        }
+
+        int failedCount() {
+            return failed.get();
+        }
+
         int withCandidate() {
-            return alreadyDone + generated;
+            return alreadyDone + generated.get();
         }
 
         int processed() {
-            return alreadyDone + generated + failed;
+            return alreadyDone + generated.get() + failed.get();
+        }
+    }
+
+    /** A call refused by a budget cap or a circuit breaker: the run stops cleanly. */
+    private static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason);
         }
     }
 }

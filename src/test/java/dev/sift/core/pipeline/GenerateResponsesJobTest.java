@@ -84,7 +84,11 @@ class GenerateResponsesJobTest {
     }
 
     JobHandle<RunSummary> submit(ProjectStore project, long runId, LlmClient client) {
-        return runner.submit(new GenerateResponsesJob(runId, project, client), events::add);
+        return submit(project, runId, client, 1);
+    }
+
+    JobHandle<RunSummary> submit(ProjectStore project, long runId, LlmClient client, int concurrency) {
+        return runner.submit(new GenerateResponsesJob(runId, project, client, concurrency), events::add);
     }
 
     RunSummary runToEnd(ProjectStore project, long runId, LlmClient client) throws Exception {
@@ -121,6 +125,53 @@ class GenerateResponsesJobTest {
         assertThat(run.tokensIn()).isEqualTo(10L * SAMPLES);
         assertThat(store.runs().events(runId, 0, 100)).extracting(RunEvent::kind).containsExactly("started", "succeeded");
         assertThat(events).filteredOn(e -> e instanceof JobEvent.ItemDone).hasSize(SAMPLES);
+    }
+
+    @Test
+    void withConcurrencyTheSamplesAreInFlightTogetherAndEachIsAnsweredOnce() throws Exception {
+        long runId = newRun();
+        var inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        var peak = new java.util.concurrent.atomic.AtomicInteger();
+        var allThreeIn = new java.util.concurrent.CountDownLatch(3);
+        var delegate = new ScriptedLlmClient((n, r) -> {
+            peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            allThreeIn.countDown();
+            try {
+                allThreeIn.await(5, TimeUnit.SECONDS); // the first three calls wait for each other
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return ScriptedLlmClient.echo(r);
+        });
+
+        RunSummary summary = submit(store, runId, caching(store, delegate, runId), 3).result().get(30, TimeUnit.SECONDS);
+
+        assertThat(summary).isEqualTo(new RunSummary(runId, RunStatus.SUCCEEDED, SAMPLES, 0, SAMPLES, 0, ""));
+        assertThat(peak.get()).isEqualTo(3);
+        assertThat(delegate.calls()).isEqualTo(SAMPLES);
+        assertEverySampleHasExactlyOneCandidate(store, runId);
+        assertThat(store.runs().find(runId).orElseThrow().doneItems()).isEqualTo(SAMPLES);
+        assertThat(events).filteredOn(e -> e instanceof JobEvent.ItemDone).hasSize(SAMPLES);
+    }
+
+    @Test
+    void withConcurrencyARefusedCallStillStopsTheRunCleanly() throws Exception {
+        long runId = newRun();
+        var delegate = new ScriptedLlmClient((n, r) -> {
+            if (n >= 3) {
+                throw new LlmException(LlmException.Kind.REFUSED, "Budget of $1.00 reached");
+            }
+            return ScriptedLlmClient.echo(r);
+        });
+
+        RunSummary summary = submit(store, runId, caching(store, delegate, runId), 2).result().get(30, TimeUnit.SECONDS);
+
+        assertThat(summary.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(summary.stopReason()).isEqualTo("Budget of $1.00 reached");
+        assertThat(summary.generated()).isEqualTo(2);
+        assertThat(store.candidates().listByRun(runId)).hasSize(2);
+        assertThat(store.runs().find(runId).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
     }
 
     @Test

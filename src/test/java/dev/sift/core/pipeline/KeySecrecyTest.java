@@ -58,7 +58,7 @@ class KeySecrecyTest {
                     new GenerateResponsesSpec("gpt-x", "", ChatParameters.defaults(), 0), 1, OptionalDouble.empty()).id();
 
             RunSummary summary = runner.submit(new GenerateResponsesJob(runId, store,
-                    new CachingLlmClient(client, store.llmCalls(), endpoint, runId, CacheMode.ON)), events::add)
+                    new CachingLlmClient(client, store.llmCalls(), endpoint, runId, CacheMode.ON), 1), events::add)
                     .result().get(30, TimeUnit.SECONDS);
 
             assertThat(summary.failed()).as("the run had errors").isEqualTo(3);
