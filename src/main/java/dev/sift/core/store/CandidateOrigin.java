@@ -12,7 +12,11 @@ public enum CandidateOrigin {
     /** Rewritten by a teacher's reflection. */
     REFLECTION,
     /** Generated from raw content by an AgentInstruct flow. */
-    INSTRUCT;
+    INSTRUCT,
+    /** The answer another dataset gives to the same instruction and input ("compare datasets"). */
+    DATASET,
+    /** Written by the curator while reviewing (an edit). */
+    CURATOR;
 
     /** The lower-case form kept in the project file. */
     public String id() {

@@ -37,6 +37,9 @@ public interface ProjectStore extends AutoCloseable {
     /** Choose and reject decisions of samples, by algorithms and curators. */
     DecisionStore decisions();
 
+    /** The curator's actions with undo and redo, notes, edits, and the review table's rows and search. */
+    ReviewStore review();
+
     @Override
     void close();
 }

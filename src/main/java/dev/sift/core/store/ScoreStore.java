@@ -15,6 +15,9 @@ public interface ScoreStore {
     /** The scores of one group for the candidates of a dataset's samples, ordered by sample then candidate. */
     List<Score> list(long datasetId, String metric, String scorer, String template) throws StoreException;
 
+    /** Every score of every candidate of a sample, by candidate, metric and age: what the review's panes show. */
+    List<Score> listBySample(long sampleId) throws StoreException;
+
     /** The ids of the candidates that already have a score of this group, ascending: the resume test of a run. */
     long[] scoredCandidateIds(long datasetId, String metric, String scorer, String template) throws StoreException;
 

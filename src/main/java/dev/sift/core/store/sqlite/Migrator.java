@@ -21,7 +21,7 @@ final class Migrator {
     static final int APPLICATION_ID = 0x53494654;
 
     /** Migration scripts in order; script i brings the schema to version i + 1. */
-    static final List<String> SCRIPTS = List.of("V001__init.sql");
+    static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__review.sql");
 
     private Migrator() {}
 
@@ -55,7 +55,10 @@ final class Migrator {
         }
     }
 
-    /** Splits a script on semicolons that end a line; comments are dropped. */
+    /**
+     * Splits a script on semicolons that end a line, except inside a trigger, which ends at a line {@code END;};
+     * comment lines are dropped.
+     */
     static List<String> splitStatements(String sql) {
         var statements = new java.util.ArrayList<String>();
         var current = new StringBuilder();
@@ -65,7 +68,9 @@ final class Migrator {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            boolean trigger = current.toString().stripLeading().toUpperCase(java.util.Locale.ROOT)
+                    .startsWith("CREATE TRIGGER");
+            if (trigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";")) {
                 statements.add(current.toString().strip());
                 current.setLength(0);
             }

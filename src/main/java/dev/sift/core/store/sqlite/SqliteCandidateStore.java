@@ -16,7 +16,7 @@ import java.util.List;
 final class SqliteCandidateStore implements CandidateStore {
 
     private static final String COLUMNS = "id, sample_id, run_id, agent_pair_id, origin, round_no, instruction, input,"
-            + " response, created_at";
+            + " response, created_at, source";
 
     private final SqliteDatabase db;
 
@@ -29,7 +29,7 @@ final class SqliteCandidateStore implements CandidateStore {
         return db.write("save a candidate", c -> {
             Instant now = Instant.now();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidates(sample_id, run_id, agent_pair_id,"
-                    + " origin, round_no, instruction, input, response, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    + " origin, round_no, instruction, input, response, created_at, source) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, n.sampleId());
                 Columns.setId(ps, 2, n.runId());
@@ -40,9 +40,10 @@ final class SqliteCandidateStore implements CandidateStore {
                 ps.setString(7, n.input());
                 ps.setString(8, n.response());
                 ps.setString(9, now.toString());
+                ps.setString(10, n.source());
                 long id = Columns.insert(ps);
                 return new Candidate(id, n.sampleId(), n.runId(), n.agentPairId(), n.origin(), n.round(),
-                        n.instruction(), n.input(), n.response(), now);
+                        n.instruction(), n.input(), n.response(), now, n.source());
             }
         });
     }
@@ -142,6 +143,6 @@ final class SqliteCandidateStore implements CandidateStore {
     private static Candidate map(ResultSet rs) throws SQLException {
         return new Candidate(rs.getLong(1), rs.getLong(2), Columns.id(rs, 3), Columns.id(rs, 4),
                 CandidateOrigin.fromId(rs.getString(5)).orElse(CandidateOrigin.GENERATED), Columns.optionalInt(rs, 6),
-                rs.getString(7), rs.getString(8), rs.getString(9), Instant.parse(rs.getString(10)));
+                rs.getString(7), rs.getString(8), rs.getString(9), Instant.parse(rs.getString(10)), rs.getString(11));
     }
 }

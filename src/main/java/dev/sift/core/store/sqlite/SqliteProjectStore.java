@@ -4,6 +4,7 @@ import dev.sift.core.store.AgentStore;
 import dev.sift.core.store.CandidateStore;
 import dev.sift.core.store.DatasetStore;
 import dev.sift.core.store.DecisionStore;
+import dev.sift.core.store.ReviewStore;
 import dev.sift.core.store.DuplicateStore;
 import dev.sift.core.store.EmbeddingStore;
 import dev.sift.core.store.EndpointStore;
@@ -41,6 +42,7 @@ public final class SqliteProjectStore implements ProjectStore {
     private final SqliteLlmCallStore llmCalls;
     private final SqliteScoreStore scores;
     private final SqliteDecisionStore decisions;
+    private final SqliteReviewStore review;
 
     private SqliteProjectStore(SqliteDatabase db) {
         this.db = db;
@@ -56,6 +58,7 @@ public final class SqliteProjectStore implements ProjectStore {
         this.llmCalls = new SqliteLlmCallStore(db);
         this.scores = new SqliteScoreStore(db);
         this.decisions = new SqliteDecisionStore(db);
+        this.review = new SqliteReviewStore(db);
     }
 
     /** Creates a new, empty project; fails if the file exists. */
@@ -176,6 +179,11 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public DecisionStore decisions() {
         return decisions;
+    }
+
+    @Override
+    public ReviewStore review() {
+        return review;
     }
 
     @Override

@@ -95,6 +95,23 @@ final class SqliteScoreStore implements ScoreStore {
     }
 
     @Override
+    public List<Score> listBySample(long sampleId) throws StoreException {
+        return db.read("read scores", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scores sc JOIN candidates c"
+                    + " ON c.id = sc.candidate_id WHERE c.sample_id=? ORDER BY sc.candidate_id, sc.metric, sc.id")) {
+                ps.setLong(1, sampleId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    var result = new ArrayList<Score>();
+                    while (rs.next()) {
+                        result.add(map(rs));
+                    }
+                    return List.copyOf(result);
+                }
+            }
+        });
+    }
+
+    @Override
     public long[] scoredCandidateIds(long datasetId, String metric, String scorer, String template)
             throws StoreException {
         return db.read("read scores", c -> {

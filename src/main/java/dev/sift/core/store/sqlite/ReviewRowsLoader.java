@@ -1,0 +1,194 @@
+package dev.sift.core.store.sqlite;
+
+import dev.sift.core.store.CandidateOrigin;
+import dev.sift.core.store.DecidedBy;
+import dev.sift.core.store.DecisionAction;
+import dev.sift.core.store.ReviewRows;
+import dev.sift.core.store.ReviewState;
+import dev.sift.core.store.ScoreColumn;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds {@link ReviewRows} with a handful of sequential scans (samples, decisions that hold, candidates, notes, one
+ * per score column), each matched to its row by binary search: no query per sample, and no object per row.
+ */
+final class ReviewRowsLoader {
+
+    private final Connection c;
+
+    ReviewRowsLoader(Connection c) {
+        this.c = c;
+    }
+
+    ReviewRows load(long[] datasetIds, List<ScoreColumn> columns) throws SQLException {
+        String in = datasetIds.length == 0 ? "(NULL)"
+                : "(" + String.join(",", Arrays.stream(datasetIds).mapToObj(Long::toString).toList()) + ")";
+        long[][] samples = longColumns("SELECT id, dataset_id FROM samples WHERE dataset_id IN " + in + " ORDER BY id",
+                2);
+        long[] sampleIds = samples[0];
+        var rows = new ReviewRows.Builder(sampleIds, samples[1], columns);
+        int n = sampleIds.length;
+
+        // candidates, ascending by id: for counts, each sample's original, and the shown candidate's details
+        String ofScope = " JOIN samples s ON s.id = x.sample_id WHERE s.dataset_id IN " + in;
+        var candidates = new CandidateTable();
+        long[] original = new long[n];
+        int[] counts = new int[n];
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.id, x.sample_id, x.origin, x.agent_pair_id, x.run_id"
+                + " FROM candidates x" + ofScope + " ORDER BY x.id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int row = Arrays.binarySearch(sampleIds, rs.getLong(2));
+                CandidateOrigin origin = CandidateOrigin.fromId(rs.getString(3)).orElse(CandidateOrigin.GENERATED);
+                candidates.add(rs.getLong(1), origin, rs.getLong(4), rs.getLong(5));
+                counts[row]++;
+                if (origin == CandidateOrigin.ORIGINAL && original[row] == 0) {
+                    original[row] = rs.getLong(1);
+                }
+            }
+        }
+
+        // decisions that hold, oldest first per sample, so the last one seen is the newest
+        long[] current = new long[n];
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.candidate_id, x.action, x.decided_by,"
+                + " x.run_id FROM decisions x" + ofScope + " AND x.undone_at IS NULL ORDER BY x.sample_id, x.id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int row = Arrays.binarySearch(sampleIds, rs.getLong(1));
+                ReviewState state = ReviewState.of(DecisionAction.fromId(rs.getString(3)).orElseThrow());
+                boolean curator = DecidedBy.fromId(rs.getString(4)).orElse(DecidedBy.ALGORITHM) == DecidedBy.CURATOR;
+                long candidate = rs.getLong(2);
+                rows.current(row, state, curator ? ReviewRows.Maker.CURATOR : ReviewRows.Maker.ALGORITHM);
+                if (curator) {
+                    rows.curator(row, state, candidate);
+                } else {
+                    rows.algorithm(row, state, candidate, rs.getLong(5));
+                }
+                current[row] = candidate;
+            }
+        }
+
+        long[] shown = new long[n];
+        for (int row = 0; row < n; row++) {
+            rows.candidateCount(row, counts[row]);
+            shown[row] = current[row] != 0 ? current[row] : original[row];
+            int at = candidates.find(shown[row]);
+            if (at >= 0) {
+                rows.shown(row, shown[row], candidates.origin(at), candidates.pair[at], candidates.run[at]);
+            } else {
+                shown[row] = 0;
+            }
+        }
+
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.note FROM sample_notes x" + ofScope
+                + " AND x.undone_at IS NULL ORDER BY x.sample_id, x.id"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.note(Arrays.binarySearch(sampleIds, rs.getLong(1)), !rs.getString(2).isEmpty());
+            }
+        }
+
+        readScores(rows, columns, in, shown);
+        return rows.build();
+    }
+
+    /** For each column, the value of each row's shown candidate in that column's score group. */
+    private void readScores(ReviewRows.Builder rows, List<ScoreColumn> columns, String in, long[] shown)
+            throws SQLException {
+        long[] byCandidate = shown.clone();
+        int[] rowOf = sortedRows(shown, byCandidate);
+        for (int col = 0; col < columns.size(); col++) {
+            ScoreColumn column = columns.get(col);
+            String value = column.detailsField().isEmpty() ? "sc.value"
+                    : "json_extract(sc.details_json, '$." + column.detailsField() + "')";
+            try (PreparedStatement ps = c.prepareStatement("SELECT sc.candidate_id, " + value + " FROM scores sc"
+                    + " JOIN candidates x ON x.id = sc.candidate_id JOIN samples s ON s.id = x.sample_id"
+                    + " WHERE s.dataset_id IN " + in + " AND sc.metric=? AND sc.scorer=? AND sc.template=?")) {
+                ps.setString(1, column.group().metric());
+                ps.setString(2, column.group().scorer());
+                ps.setString(3, column.group().template());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int at = Arrays.binarySearch(byCandidate, rs.getLong(1));
+                        double v = rs.getDouble(2);
+                        if (at >= 0 && !rs.wasNull()) {
+                            // several rows never share a shown candidate: a candidate belongs to one sample
+                            rows.score(col, rowOf[at], v);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Sorts {@code sorted} (a copy of {@code shown}) and returns, for each position, the row it came from. */
+    private static int[] sortedRows(long[] shown, long[] sorted) {
+        Integer[] order = new Integer[shown.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(shown[a], shown[b]));
+        int[] rowOf = new int[shown.length];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = shown[order[i]];
+            rowOf[i] = order[i];
+        }
+        return rowOf;
+    }
+
+    private long[][] longColumns(String sql, int width) throws SQLException {
+        long[][] out = new long[width][1024];
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (n == out[0].length) {
+                    for (int k = 0; k < width; k++) {
+                        out[k] = Arrays.copyOf(out[k], n * 2);
+                    }
+                }
+                for (int k = 0; k < width; k++) {
+                    out[k][n] = rs.getLong(k + 1);
+                }
+                n++;
+            }
+        }
+        for (int k = 0; k < width; k++) {
+            out[k] = Arrays.copyOf(out[k], n);
+        }
+        return out;
+    }
+
+    /** Candidates of the scope by ascending id, column by column. */
+    private static final class CandidateTable {
+        long[] id = new long[1024];
+        byte[] origin = new byte[1024];
+        long[] pair = new long[1024];
+        long[] run = new long[1024];
+        int size;
+
+        void add(long candidateId, CandidateOrigin o, long pairId, long runId) {
+            if (size == id.length) {
+                id = Arrays.copyOf(id, size * 2);
+                origin = Arrays.copyOf(origin, size * 2);
+                pair = Arrays.copyOf(pair, size * 2);
+                run = Arrays.copyOf(run, size * 2);
+            }
+            id[size] = candidateId;
+            origin[size] = (byte) o.ordinal();
+            pair[size] = pairId;
+            run[size] = runId;
+            size++;
+        }
+
+        int find(long candidateId) {
+            return candidateId == 0 ? -1 : Arrays.binarySearch(id, 0, size, candidateId);
+        }
+
+        CandidateOrigin origin(int at) {
+            return CandidateOrigin.values()[origin[at]];
+        }
+    }
+}
