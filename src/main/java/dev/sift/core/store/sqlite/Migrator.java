@@ -21,7 +21,7 @@ final class Migrator {
     static final int APPLICATION_ID = 0x53494654;
 
     /** Migration scripts in order; script i brings the schema to version i + 1. */
-    static final List<String> SCRIPTS = List.of("V001__init.sql");
+    static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__endpoint_chat_template.sql");
 
     private Migrator() {}
 
