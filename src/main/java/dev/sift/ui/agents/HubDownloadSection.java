@@ -48,7 +48,8 @@ final class HubDownloadSection {
         files.setPlaceholder(new Label("Type a repository and click List files to choose what to download."));
         files.setCellFactory(CheckBoxListCell.forListView(RepoDownloadViewModel.FileRow::chosenProperty,
                 DisplayConverter.of(RepoDownloadViewModel.FileRow::label)));
-        files.setPrefHeight(150);
+        files.setPrefHeight(160);
+        files.setMinHeight(120);
         var total = new Label();
         total.setId("repo-files-total");
         subscriptions.bind(total.textProperty(), vm.totalProperty());
