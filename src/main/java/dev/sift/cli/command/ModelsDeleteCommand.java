@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code sift models delete NAME [--yes]}: removes an installed model or a stopped download. */
 @Command(name = "delete", description = {"Delete an installed model or a download that stopped part-way, with all its files.",
-    "NAME is the repository (owner/name) or the folder name 'sift models list' shows. Asks first unless --yes;"
-        + " only folders directly inside the models folder are ever deleted."})
+    "NAME is the repository (owner/name) or the folder name 'sift models list' shows. Asks first on a terminal;"
+        + " elsewhere it needs --yes. Only folders directly inside the models folder are ever deleted."})
 final class ModelsDeleteCommand extends ModelsSubcommand {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "e.g. HuggingFaceTB/SmolLM2-135M-Instruct")
@@ -40,6 +40,10 @@ final class ModelsDeleteCommand extends ModelsSubcommand {
             return failed("there is no model " + name + " in " + models.root() + " (see 'sift models list')");
         }
         String size = ByteSizes.human(ModelsDirectory.sizeOf(folder));
+        if (!yes && !env().terminal()) {
+            return failed("would delete " + folder + " (" + size + "); pass --yes to confirm (there is no terminal"
+                    + " to ask on)");
+        }
         if (!yes && !confirmed("Delete " + folder + " (" + size + ")? [y/N] ")) {
             return failed("nothing deleted; answer y, or pass --yes");
         }
