@@ -9,6 +9,7 @@ import dev.sift.core.llm.cache.CachingLlmClient;
 import dev.sift.core.llm.engine.Budget;
 import dev.sift.core.llm.engine.EngineSettings;
 import dev.sift.core.llm.engine.LlmEngine;
+import dev.sift.core.llm.local.ChatTemplate;
 import dev.sift.core.llm.local.LocalLlmClient;
 import dev.sift.core.llm.openai.DetectedServer;
 import dev.sift.core.llm.openai.LocalServerDetector;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the workbench and the CLI reach models: builds the client for an endpoint (with its key
@@ -32,14 +34,16 @@ import java.util.Map;
  * then one HTTP client per endpoint.
  *
  * <p>A LOCAL endpoint's model folder is opened in process the first time a client for it is asked for, and
- * stays open, shared by every client of that folder, until {@link #close()} (an open model holds its weights
- * in memory; calls to it run one at a time, so such endpoints are best given a concurrency of 1).
+ * stays open, shared by every endpoint of that folder and chat template, until {@link #close()} (an open
+ * model holds its weights in memory; calls to it run one at a time, so such endpoints are best given a
+ * concurrency of 1). The endpoint's chat template, when it names one, wins over the one detected from the
+ * folder; a {@code @template} suffix on a request's model still overrides both for that request.
  */
 public final class LlmAccess implements AutoCloseable {
 
     private final SecretResolver secrets;
     private final EngineSettings settings;
-    private final Map<Path, LocalLlmClient> localModels = new HashMap<>();
+    private final Map<String, LocalLlmClient> localModels = new HashMap<>();
 
     public LlmAccess(SecretResolver secrets, EngineSettings settings) {
         this.secrets = secrets;
@@ -92,17 +96,30 @@ public final class LlmAccess implements AutoCloseable {
         if (endpoint.modelDir().isBlank()) {
             throw new IllegalArgumentException("endpoint " + endpoint.name() + " names no model folder");
         }
+        Optional<ChatTemplate> chosen = chosenTemplate(endpoint);
         Path folder = Path.of(endpoint.modelDir()).toAbsolutePath().normalize();
-        LocalLlmClient client = localModels.get(folder);
+        // One open model per folder and template: endpoints that share both share the loaded weights.
+        String key = folder + chosen.map(t -> "@" + t.id()).orElse("");
+        LocalLlmClient client = localModels.get(key);
         if (client == null) {
             try {
-                client = LocalLlmClient.open(folder);
+                client = LocalLlmClient.open(folder, chosen);
             } catch (IOException e) {
                 throw new IllegalArgumentException("endpoint " + endpoint.name() + ": " + e.getMessage(), e);
             }
-            localModels.put(folder, client);
+            localModels.put(key, client);
         }
         return client;
+    }
+
+    /** The endpoint's explicit chat template; empty when it is to be detected from the folder. */
+    private static Optional<ChatTemplate> chosenTemplate(Endpoint endpoint) {
+        if (endpoint.chatTemplateName().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = endpoint.chatTemplateName().get();
+        return Optional.of(ChatTemplate.byName(name).orElseThrow(() -> new IllegalArgumentException("endpoint "
+                + endpoint.name() + ": unknown chat template '" + name + "'; choose one of " + ChatTemplate.names())));
     }
 
     /** Probes the usual loopback ports of local model servers. Blocks for well under a second. */

@@ -103,7 +103,7 @@ class ModelsCliIT {
 
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains(ONNX).contains("293.0 KB").contains(listedSha.get(ONNX))
-                .contains("4 files").contains("Default download (*): tokenizer.json, config.json, onnx/model.onnx");
+                .contains("4 files").contains("Default download (*): config.json, tokenizer.json, onnx/model.onnx");
         assertThat(text.out().lines().filter(l -> l.endsWith("onnx/model_q4.onnx"))).singleElement()
                 .satisfies(l -> assertThat(l).startsWith(" "));
         JsonNode onnx = json.result().path("files").get(0);
@@ -198,6 +198,31 @@ class ModelsCliIT {
         assertThat(Files.readAllBytes(models.folderFor(REPO).resolve(ONNX))).isEqualTo(files.get(ONNX));
         assertThat(models.isInstalled(REPO)).isTrue();
         assertThat(cli("models", "list").out()).doesNotContain("resumable");
+    }
+
+    @Test
+    void downloadsAnyRepositoryWithChosenFilesThenDeletesItOnlyWithYes() {
+        CliRunner.Result download = cli("models", "download", REPO, "--file", TOKENIZER, "--file", ONNX,
+                "--hub-url", hubUrl());
+        assertThat(download.exitCode()).as(download.err()).isZero();
+        Path folder = models.folderFor(REPO);
+        assertThat(folder.resolve("config.json")).doesNotExist();
+        assertThat(downloadsOf("config.json")).isEmpty();
+
+        CliRunner.Result unconfirmed = cli("models", "delete", REPO);
+        assertThat(unconfirmed.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(unconfirmed.err()).contains(folder.toString()).contains("KB").contains("--yes");
+        assertThat(models.isInstalled(REPO)).isTrue();
+
+        CliRunner.Result deleted = cli("models", "delete", "acme--tiny-lm", "--yes", "--json");
+        assertThat(deleted.exitCode()).as(deleted.err()).isZero();
+        assertThat(deleted.result().path("deleted").asText()).isEqualTo(folder.toString());
+        assertThat(deleted.result().path("freedBytes").asLong()).isGreaterThan(304_000);
+        assertThat(folder).doesNotExist();
+
+        assertThat(cli("models", "delete", REPO, "--yes").exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(cli("models", "delete", "../config", "--yes").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(models.root()).isDirectory();
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.app.LlmAccess;
 import dev.sift.cli.ExitCodes;
 import dev.sift.core.config.Secret;
+import dev.sift.core.llm.local.ChatTemplate;
+import dev.sift.core.llm.local.ChatTemplates;
 import dev.sift.core.llm.openai.DetectedServer;
 import dev.sift.core.model.Endpoint;
 import dev.sift.core.model.EndpointKind;
@@ -87,7 +89,7 @@ final class EndpointsCommand implements Runnable {
         String cred;
     }
 
-    @Command(name = "add", description = {"Register an OpenAI-compatible endpoint.",
+    @Command(name = "add", description = {"Register an OpenAI-compatible endpoint (--url) or a model folder run in process (--local).",
         "Keys are never stored in the project: name an environment variable (--key-env) or an entry of",
         "your credentials file (--key-cred; with --key-stdin the key is read from stdin and saved there)."})
     static final class Add extends ProjectCommand {
@@ -102,10 +104,15 @@ final class EndpointsCommand implements Runnable {
             @Option(names = "--url", paramLabel = "URL", description = "Base URL, e.g. http://127.0.0.1:8000/v1")
             String url;
 
-            @Option(names = "--local", paramLabel = "FOLDER",
-                    description = "An ONNX model folder run in process (agents name its chat template as MODEL@chatml).")
+            @Option(names = "--local", paramLabel = "FOLDER", description = "An ONNX model folder run in process.")
             java.nio.file.Path folder;
         }
+
+        @Option(names = "--template", paramLabel = "NAME", description = {"With --local: the chat template prompts"
+            + " are rendered with, one of " + "${COMPLETION-CANDIDATES}" + ". Default: detected from the folder's"
+            + " tokenizer_config.json. An agent model ending in @NAME still overrides it per request."},
+                completionCandidates = TemplateNames.class)
+        String template;
 
         @ArgGroup(exclusive = true)
         KeyOptions key = new KeyOptions();
@@ -145,20 +152,62 @@ final class EndpointsCommand implements Runnable {
                 env().context().credentials().put(key.cred, Secret.of(secret.strip()));
             }
             boolean local = where.folder != null;
+            String templateId = templateId(local);
             var endpoint = new Endpoint(0, name, local ? EndpointKind.LOCAL : EndpointKind.OPENAI,
                     local ? "" : where.url, local ? where.folder.toAbsolutePath().normalize().toString() : "",
                     keyRef, local ? Math.min(maxConcurrency, 1) : maxConcurrency,
                     rpm == null ? OptionalInt.empty() : OptionalInt.of(rpm),
-                    tpm == null ? OptionalInt.empty() : OptionalInt.of(tpm), priceIn, priceOut, group);
+                    tpm == null ? OptionalInt.empty() : OptionalInt.of(tpm), priceIn, priceOut, group, templateId);
             Endpoint added = store.endpoints().add(endpoint);
             if (json) {
                 printResult(endpointJson(env().json().createObjectNode(), added));
             } else {
                 env().out().println("Added endpoint " + added.name() + " ("
                         + (added.kind() == EndpointKind.LOCAL ? "in process: " + added.modelDir() : added.baseUrl()) + ")"
-                        + (keyRef.isEmpty() ? "" : ", key from " + keyRef));
+                        + (keyRef.isEmpty() ? "" : ", key from " + keyRef) + templateNote(added));
             }
             return ExitCodes.OK;
+        }
+
+        /** The --template name checked against the templates Sift knows; empty to detect. */
+        private String templateId(boolean local) {
+            if (template == null) {
+                return "";
+            }
+            if (!local) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--template applies only to --local endpoints; a server applies its own chat template");
+            }
+            return ChatTemplate.byName(template).map(ChatTemplate::id).orElseThrow(() ->
+                    new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown chat template '" + template
+                            + "' for --template; choose one of " + ChatTemplate.names()));
+        }
+
+        private static String templateNote(Endpoint added) {
+            if (added.kind() != EndpointKind.LOCAL) {
+                return "";
+            }
+            return added.chatTemplateName().map(t -> ", chat template " + t)
+                    .orElseGet(() -> ", chat template " + detected(java.nio.file.Path.of(added.modelDir()))
+                            .map(t -> "detected: " + t.id())
+                            .orElse("not found in the folder: choose one with --template"));
+        }
+    }
+
+    /** The chat template names, for --template's help. */
+    static final class TemplateNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(ChatTemplate.values()).map(ChatTemplate::id).iterator();
+        }
+    }
+
+    /** What the folder's files say about its chat template; empty when they say nothing or cannot be read. */
+    static java.util.Optional<ChatTemplate> detected(java.nio.file.Path folder) {
+        try {
+            return ChatTemplates.detect(folder);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
         }
     }
 
@@ -200,15 +249,24 @@ final class EndpointsCommand implements Runnable {
                 printResult(result);
                 return ExitCodes.OK;
             }
-            String row = "%-20s %-7s %-36s %-22s %5s %s%n";
-            env().out().printf(row, "NAME", "KIND", "URL", "KEY", "CONC", "GROUP");
+            String row = "%-20s %-7s %-36s %-22s %5s %-16s %s%n";
+            env().out().printf(row, "NAME", "KIND", "URL", "KEY", "CONC", "TEMPLATE", "GROUP");
             for (Endpoint e : endpoints) {
                 env().out().printf(row, e.name(), e.kind().name().toLowerCase(java.util.Locale.ROOT),
                         e.kind() == EndpointKind.OPENAI ? e.baseUrl() : e.modelDir(),
-                        e.keyRef().isEmpty() ? "-" : e.keyRef(), e.maxConcurrency(), e.group());
+                        e.keyRef().isEmpty() ? "-" : e.keyRef(), e.maxConcurrency(), templateColumn(e), e.group());
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** "-" for a server, the chosen name, or "detect (chatml)" / "detect (none)" for a local folder. */
+    private static String templateColumn(Endpoint e) {
+        if (e.kind() != EndpointKind.LOCAL) {
+            return "-";
+        }
+        return e.chatTemplateName().orElseGet(() -> "detect ("
+                + detected(java.nio.file.Path.of(e.modelDir())).map(ChatTemplate::id).orElse("none") + ")");
     }
 
     static ObjectNode endpointJson(ObjectNode node, Endpoint e) {
@@ -218,6 +276,9 @@ final class EndpointsCommand implements Runnable {
         e.tokensPerMinute().ifPresent(v -> node.put("tpm", v));
         node.put("priceInPerMillion", e.priceInPerMillion()).put("priceOutPerMillion", e.priceOutPerMillion());
         node.put("group", e.group());
+        if (e.kind() == EndpointKind.LOCAL) {
+            node.put("modelDir", e.modelDir()).put("chatTemplate", e.chatTemplate());
+        }
         return node;
     }
 }

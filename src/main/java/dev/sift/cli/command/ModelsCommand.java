@@ -8,7 +8,9 @@ import dev.sift.core.llm.models.HubClient;
 import dev.sift.core.llm.models.InstalledModel;
 import dev.sift.core.llm.models.ModelDownloadJob;
 import dev.sift.core.llm.models.ModelDownloadRequest;
+import dev.sift.core.llm.models.ModelFileChoice;
 import dev.sift.core.llm.models.ModelsDirectory;
+import dev.sift.core.llm.models.PartialDownload;
 import dev.sift.core.llm.models.RepoFile;
 import dev.sift.core.llm.models.SuggestedModel;
 import dev.sift.core.llm.models.SuggestedModels;
@@ -28,14 +30,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sift models list|suggested|files|download}: the local ONNX models that Sift runs in process,
+ * {@code sift models list|suggested|files|download|delete}: the local ONNX models that Sift runs in process,
  * fetched from the Hugging Face Hub. None of these needs a project.
  */
-@Command(name = "models", description = {"Local ONNX models: list, suggest, inspect and download from the Hugging Face Hub.",
+@Command(name = "models", description = {"Local ONNX models: list, suggest, inspect, download from the Hugging Face Hub, delete.",
     "Models live in ~/.cache/sift/models (or $SIFT_MODELS_DIR). The Hub token comes from $HF_TOKEN and is never"
         + " printed; $SIFT_HUB_URL points 'files' and 'download' at a mirror."},
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Suggested.class, ModelsCommand.ListFiles.class,
-            ModelsCommand.Download.class})
+            ModelsCommand.Download.class, ModelsDeleteCommand.class})
 final class ModelsCommand implements Runnable {
 
     @Spec
@@ -55,7 +57,7 @@ final class ModelsCommand implements Runnable {
         int run(ProjectStore none) throws IOException {
             ModelsDirectory models = env().context().models();
             List<InstalledModel> installed = models.installed();
-            List<PartialDownloads.Partial> partial = PartialDownloads.in(models);
+            List<PartialDownload> partial = models.partialDownloads();
             if (json) {
                 ObjectNode result = env().json().createObjectNode().put("folder", models.root().toString());
                 ArrayNode list = result.putArray("models");
@@ -80,7 +82,7 @@ final class ModelsCommand implements Runnable {
             for (InstalledModel m : installed) {
                 env().out().printf(row, m.repoId(), ByteSizes.human(m.sizeBytes()), String.join(", ", m.onnxFiles()));
             }
-            for (PartialDownloads.Partial p : partial) {
+            for (PartialDownload p : partial) {
                 env().out().printf(row, p.repoId(), ByteSizes.human(p.bytesSoFar()),
                         "partial download, resumable: sift models download " + p.repoId());
             }
@@ -138,7 +140,7 @@ final class ModelsCommand implements Runnable {
             } catch (IOException e) {
                 return failed("cannot list the files of " + repo + " at " + revision + ": " + e.getMessage());
             }
-            DefaultModelFiles.Choice choice = DefaultModelFiles.choose(repo, listing);
+            ModelFileChoice.Choice choice = ModelFileChoice.defaultFor(repo, listing);
             Set<String> chosen = Set.copyOf(choice.files());
             if (json) {
                 ObjectNode result = env().json().createObjectNode().put("repo", repo).put("revision", revision);
@@ -166,10 +168,11 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "download", description = {"Download a model into the models folder, checking sizes and SHA-256.",
-        "Files: those given with --file; else, for a suggested model, its list ('sift models suggested');"
-            + " else tokenizer.json, config.json, generation_config.json and one ONNX graph: model.onnx or"
-            + " onnx/model.onnx (or the only graph under onnx/), with its external-data files. Quantised variants"
-            + " are never fetched by default; name them with --file.",
+        "REPO is any Hugging Face repository (owner/name). Files: those given with --file; else, for a suggested"
+            + " model, its list ('sift models suggested'); else config.json, tokenizer.json, tokenizer_config.json,"
+            + " generation_config.json and one ONNX graph: onnx/model.onnx, else model.onnx, else the smallest"
+            + " full-precision variant, with its external-data files (model.onnx_data). Quantised variants are never"
+            + " fetched by default; name them with --file ('sift models files REPO' lists them).",
         "Ctrl-C keeps what arrived (exit 130); running the same command again resumes."})
     static final class Download extends ModelsSubcommand.OnHub {
         @Parameters(index = "0", paramLabel = "REPO", description = "Hub repository id, e.g. HuggingFaceTB/SmolLM2-135M-Instruct.")
@@ -187,7 +190,7 @@ final class ModelsCommand implements Runnable {
                 return report(models, models.folderFor(repo), true);
             }
             HubClient hub = hub();
-            DefaultModelFiles.Choice choice;
+            ModelFileChoice.Choice choice;
             try {
                 choice = chosenFiles(hub);
             } catch (IOException e) {
@@ -216,14 +219,14 @@ final class ModelsCommand implements Runnable {
         }
 
         /** What --file names, else the suggested list, else the default choice from the listing. */
-        private DefaultModelFiles.Choice chosenFiles(HubClient hub) throws IOException {
+        private ModelFileChoice.Choice chosenFiles(HubClient hub) throws IOException {
             if (!files.isEmpty()) {
-                return DefaultModelFiles.Choice.of(List.copyOf(new LinkedHashSet<>(files)));
+                return ModelFileChoice.Choice.of(List.copyOf(new LinkedHashSet<>(files)));
             }
             Optional<SuggestedModel> suggested = SuggestedModels.all().stream()
                     .filter(m -> m.repoId().equals(repo)).findFirst();
-            return suggested.isPresent() ? DefaultModelFiles.Choice.of(suggested.get().files())
-                    : DefaultModelFiles.choose(repo, hub.listFiles(repo, revision));
+            return suggested.isPresent() ? ModelFileChoice.Choice.of(suggested.get().files())
+                    : ModelFileChoice.defaultFor(repo, hub.listFiles(repo, revision));
         }
 
         private int report(ModelsDirectory models, Path folder, boolean already) {

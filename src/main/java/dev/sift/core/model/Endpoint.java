@@ -15,6 +15,8 @@ import java.util.OptionalInt;
  * @param requestsPerMinute and {@code tokensPerMinute}: empty for no limit
  * @param priceInPerMillion and {@code priceOutPerMillion}: money per million prompt / completion tokens
  * @param group endpoints sharing a group serve the same models and are used together; empty for none
+ * @param chatTemplate for LOCAL endpoints, the name of the chat template prompts are rendered with
+ *     ({@code chatml}, {@code llama3}, …); empty to detect it from the model folder. Always empty for OPENAI
  */
 public record Endpoint(
         long id,
@@ -28,7 +30,8 @@ public record Endpoint(
         OptionalInt tokensPerMinute,
         double priceInPerMillion,
         double priceOutPerMillion,
-        String group) {
+        String group,
+        String chatTemplate) {
 
     public Endpoint {
         Objects.requireNonNull(name, "name");
@@ -39,9 +42,29 @@ public record Endpoint(
         Objects.requireNonNull(requestsPerMinute);
         Objects.requireNonNull(tokensPerMinute);
         group = Objects.requireNonNullElse(group, "");
+        chatTemplate = Objects.requireNonNullElse(chatTemplate, "");
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency must be at least 1");
         }
+    }
+
+    /** An endpoint whose chat template (if LOCAL) is detected from its model folder. */
+    public Endpoint(long id, String name, EndpointKind kind, String baseUrl, String modelDir, String keyRef,
+            int maxConcurrency, OptionalInt requestsPerMinute, OptionalInt tokensPerMinute, double priceInPerMillion,
+            double priceOutPerMillion, String group) {
+        this(id, name, kind, baseUrl, modelDir, keyRef, maxConcurrency, requestsPerMinute, tokensPerMinute,
+                priceInPerMillion, priceOutPerMillion, group, "");
+    }
+
+    /** This endpoint with another chat template name (empty: detect). */
+    public Endpoint withChatTemplate(String template) {
+        return new Endpoint(id, name, kind, baseUrl, modelDir, keyRef, maxConcurrency, requestsPerMinute,
+                tokensPerMinute, priceInPerMillion, priceOutPerMillion, group, template);
+    }
+
+    /** The chosen chat template name, or empty when it is to be detected from the model folder. */
+    public Optional<String> chatTemplateName() {
+        return chatTemplate.isEmpty() ? Optional.empty() : Optional.of(chatTemplate);
     }
 
     /** An OpenAI-compatible endpoint with default limits (8 in flight, no rate limits, free). */

@@ -43,6 +43,13 @@ final class EndpointDialog {
         var dir = field("endpoint-model-dir", "ONNX model folder", vm.modelDirProperty(), "folder with model.onnx");
         subscriptions.bind(dir.disableProperty(), Bindings.notEqual(EndpointKind.LOCAL, vm.kindProperty()));
         add("Model folder", dir);
+        var template = new ComboBox<EndpointTemplateViewModel.Option>(vm.chatTemplate().options());
+        template.setId("endpoint-template");
+        template.setAccessibleText("Chat template the in-process model renders prompts with");
+        template.setConverter(DisplayConverter.of(EndpointTemplateViewModel.Option::label));
+        subscriptions.bindBidirectional(template.valueProperty(), vm.chatTemplate().selectedProperty());
+        subscriptions.bind(template.disableProperty(), Bindings.notEqual(EndpointKind.LOCAL, vm.kindProperty()));
+        add("Chat template", template);
         addKeyFields();
         add("Max concurrency", field("endpoint-concurrency", "Requests in flight at once", vm.maxConcurrencyProperty(), ""));
         add("Requests / min", field("endpoint-rpm", "Requests per minute", vm.requestsPerMinuteProperty(), "no limit"));

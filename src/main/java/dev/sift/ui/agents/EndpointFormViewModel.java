@@ -41,6 +41,7 @@ public final class EndpointFormViewModel {
     private final StringProperty group = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final EndpointKeyViewModel apiKey;
+    private final EndpointTemplateViewModel chatTemplate;
 
     private EndpointFormViewModel(EndpointStore store, Credentials credentials, Endpoint initial,
             List<String> knownModels, Consumer<Endpoint> saved) {
@@ -52,6 +53,7 @@ public final class EndpointFormViewModel {
             fill(initial);
         }
         apiKey = new EndpointKeyViewModel(credentials, name, initial == null ? "" : initial.keyRef());
+        chatTemplate = new EndpointTemplateViewModel(modelDir, initial == null ? "" : initial.chatTemplate());
     }
 
     /** An empty form for a new endpoint. */
@@ -131,6 +133,11 @@ public final class EndpointFormViewModel {
         return apiKey;
     }
 
+    /** The chat template of a LOCAL endpoint: detected from the folder or chosen by name. */
+    public EndpointTemplateViewModel chatTemplate() {
+        return chatTemplate;
+    }
+
     public StringProperty maxConcurrencyProperty() {
         return maxConcurrency;
     }
@@ -176,6 +183,8 @@ public final class EndpointFormViewModel {
             }
         } else if (modelDir.get().isBlank()) {
             problems.add("Enter the folder of the ONNX model");
+        } else {
+            chatTemplate.problem().ifPresent(problems::add);
         }
         FormChecks.positiveInt(maxConcurrency.get(), "Max concurrency", false).ifPresent(problems::add);
         FormChecks.positiveInt(requestsPerMinute.get(), "Requests per minute", true).ifPresent(problems::add);
@@ -205,7 +214,8 @@ public final class EndpointFormViewModel {
                     kind.get() == EndpointKind.LOCAL ? modelDir.get().strip() : "", keyRef,
                     Integer.parseInt(maxConcurrency.get().strip()), optionalInt(requestsPerMinute.get()),
                     optionalInt(tokensPerMinute.get()), FormChecks.parse(priceIn.get()),
-                    FormChecks.parse(priceOut.get()), group.get().strip());
+                    FormChecks.parse(priceOut.get()), group.get().strip(),
+                    kind.get() == EndpointKind.LOCAL ? chatTemplate.chosenId() : "");
             Endpoint stored = isNew() ? store.add(endpoint) : store.update(endpoint);
             apiKey.keyProperty().set("");
             error.set("");
@@ -232,5 +242,6 @@ public final class EndpointFormViewModel {
 
     public void dispose() {
         apiKey.dispose();
+        chatTemplate.dispose();
     }
 }

@@ -17,8 +17,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The local models folder: installed models with "Use as endpoint…", the suggested models with
- * Download (or Resume download) and Check files, and the last outcome. Downloads show their progress
+ * The local models folder: installed models with "Use as endpoint…" and "Delete…", the suggested models
+ * with Download (or Resume download) and Check files, a download of any Hub repository with its files
+ * ticked one by one, and the last outcome. Downloads show their progress
  * and a cancel button in the status bar.
  */
 final class ModelsPane implements View {
@@ -40,7 +41,10 @@ final class ModelsPane implements View {
         var refresh = Tables.button("Refresh", "refresh-models", "Read the models folder again", vm::refresh);
         var use = Tables.button("Use as endpoint…", "use-model-as-endpoint",
                 "Add a local endpoint that runs the selected model", this::useAsEndpoint);
-        var installedBar = new HBox(8, installedTitle, refresh, use);
+        var delete = Tables.button("Delete…", "delete-model",
+                "Delete the selected model folder and all its files, after asking", this::delete);
+        subscriptions.bind(delete.disableProperty(), vm.selectedInstalledProperty().isNull());
+        var installedBar = new HBox(8, installedTitle, refresh, use, delete);
         installedBar.setAlignment(Pos.CENTER_LEFT);
         TableView<InstalledModelRow> installed = Tables.table("installed-models-table",
                 "No models in the folder yet. Download a suggested model below.", vm.installed(),
@@ -89,7 +93,8 @@ final class ModelsPane implements View {
         subscriptions.listen(vm.selectedSuggestedProperty(), (obs, old, row) -> showDownload(download, row));
         showDownload(download, vm.selectedSuggestedProperty().get());
 
-        root = new VBox(8, folder, installedBar, installed, suggestedBar, suggested, note, status, error);
+        var hub = new HubDownloadSection(vm.repoDownload(), subscriptions);
+        root = new VBox(8, folder, installedBar, installed, suggestedBar, suggested, note, hub.node(), status, error);
         root.setPadding(new Insets(8));
     }
 
@@ -100,6 +105,10 @@ final class ModelsPane implements View {
 
     private void download() {
         vm.download(vm.selectedSuggestedProperty().get());
+    }
+
+    private void delete() {
+        vm.delete(vm.selectedInstalledProperty().get());
     }
 
     private void checkFiles() {

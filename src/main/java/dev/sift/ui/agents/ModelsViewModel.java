@@ -13,7 +13,6 @@ import dev.sift.ui.common.QueryJob;
 import dev.sift.ui.common.UiJobRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,7 +34,8 @@ import javafx.collections.ObservableList;
  * list of suggested models with their state, a download on the user's click (a status-bar job with
  * progress and cancel; a second click resumes a stopped one), a check of a suggestion's file paths
  * against the repository listing, and "use as endpoint", which opens the endpoint form as a LOCAL
- * endpoint with the model's folder. Nothing touches the network unless the user clicks. UI thread only;
+ * endpoint with the model's folder; any other repository through {@link RepoDownloadViewModel}; and deleting
+ * a model folder after confirmation. Nothing touches the network unless the user clicks. UI thread only;
  * reading the folder is quick and done here, downloads and listings run in the background.
  */
 public final class ModelsViewModel {
@@ -59,6 +58,7 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final Set<String> downloading = new HashSet<>();
+    private final RepoDownloadViewModel repoDownload;
     private HubClient hub;
 
     /**
@@ -75,7 +75,13 @@ public final class ModelsViewModel {
         this.jobs = jobs;
         this.dialogs = dialogs;
         this.endpointForm = endpointForm;
+        repoDownload = new RepoDownloadViewModel(models, this::hub, jobs, dialogs, status::set, error::set, this::refresh);
         refresh();
+    }
+
+    /** Download of any repository, with the files chosen one by one. */
+    public RepoDownloadViewModel repoDownload() {
+        return repoDownload;
     }
 
     public ObservableList<InstalledModelRow> installed() {
@@ -126,7 +132,7 @@ public final class ModelsViewModel {
                         model.onnxFiles(), false));
             }
             rows.addAll(partialDownloads());
-        } catch (UncheckedIOException | IOException e) {
+        } catch (UncheckedIOException e) {
             error.set("Cannot read the models folder: " + e.getMessage());
         }
         rows.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
@@ -149,42 +155,37 @@ public final class ModelsViewModel {
     }
 
     /** Model folders holding an unfinished download: what has arrived so far can be resumed. */
-    private List<InstalledModelRow> partialDownloads() throws IOException {
-        Path root = models.root();
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        List<InstalledModelRow> rows = new ArrayList<>();
-        try (Stream<Path> children = Files.list(root)) {
-            for (Path folder : children.sorted().toList()) {
-                String name = folder.getFileName().toString();
-                Path partial = folder.resolve(ModelsDirectory.PARTIAL);
-                if (!name.startsWith(".") && Files.isDirectory(partial)) {
-                    rows.add(new InstalledModelRow(name, repoIdOf(name), folder, sizeOf(partial), List.of(), true));
-                }
-            }
-        }
-        return rows;
+    private List<InstalledModelRow> partialDownloads() {
+        return models.partialDownloads().stream().map(p -> new InstalledModelRow(p.name(), p.repoId(), p.folder(),
+                p.bytesSoFar(), List.of(), true)).toList();
     }
 
-    private static long sizeOf(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0; // a download is writing or renaming it right now
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
+    /**
+     * Deletes the model folder of {@code row} with all its files, after the user confirms a question that
+     * names the folder and its size. Refused while Sift is downloading into it.
+     */
+    public void delete(InstalledModelRow row) {
+        if (row == null) {
+            return;
         }
-    }
-
-    /** {@code owner--name} reads as {@code owner/name}, as in {@link ModelsDirectory#folderName}. */
-    static String repoIdOf(String folderName) {
-        int at = folderName.indexOf("--");
-        return at < 0 ? folderName : folderName.substring(0, at) + "/" + folderName.substring(at + 2);
+        if (downloading.contains(row.repoId())) {
+            error.set(row.repoId() + " is downloading; cancel the download before deleting it");
+            return;
+        }
+        String size = bytes(ModelsDirectory.sizeOf(row.folder()));
+        String what = row.partial() ? "the partial download " : "the model ";
+        if (!dialogs.confirm("Delete model", "Delete " + what + row.repoId() + "?\n\nThe folder " + row.folder()
+                + " and everything in it (" + size + ") will be removed from disk.")) {
+            return;
+        }
+        try {
+            long freed = models.delete(row.name());
+            error.set("");
+            status.set("Deleted " + row.folder() + " (" + bytes(freed) + " freed).");
+        } catch (IOException | IllegalArgumentException e) {
+            error.set("Could not delete " + row.folder() + ": " + e.getMessage());
+        }
+        refresh();
     }
 
     /**

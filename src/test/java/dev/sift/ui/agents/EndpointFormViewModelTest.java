@@ -207,6 +207,8 @@ class EndpointFormViewModelTest {
         assertThat(form.validate()).containsExactly("Enter the folder of the ONNX model");
 
         form.modelDirProperty().set("models/smollm2");
+        assertThat(form.validate()).singleElement().asString().contains("name no chat template");
+        form.chatTemplate().choose("chatml");
         assertThat(form.save()).isTrue();
         assertThat(fx.store.endpoints().findByName("smol").orElseThrow().modelDir()).isEqualTo("models/smollm2");
     }

@@ -30,6 +30,7 @@ class ModelsViewModelTest {
         hub = new LoopbackHub(REPO)
                 .file("onnx/model.onnx", "fake onnx graph bytes")
                 .file("tokenizer.json", "{\"model\":{}}")
+                .file("tokenizer_config.json", "{\"chat_template\":\"<|im_start|>{{ role }}\"}")
                 .file("config.json", "{}")
                 .file("generation_config.json", "{}");
         fx.hubUrl = hub.baseUrl();
@@ -112,7 +113,7 @@ class ModelsViewModelTest {
     @Test
     void checkFilesComparesTheSuggestedPathsWithTheListing() {
         models().checkFiles(suggestion(REPO));
-        assertThat(models().statusProperty().get()).isEqualTo("All 4 files of " + REPO + " are in its repository listing.");
+        assertThat(models().statusProperty().get()).isEqualTo("All 5 files of " + REPO + " are in its repository listing.");
         assertThat(fx.jobs.queries()).containsExactly("List " + REPO);
         assertThat(fx.models.isInstalled(REPO)).isFalse();
     }

@@ -50,6 +50,11 @@ public final class ScriptedDialogService implements DialogService {
         return infos;
     }
 
+    /** Every question asked with {@link #confirm}, in order. */
+    public synchronized List<String> questions() {
+        return List.copyOf(questions);
+    }
+
     @Override
     public synchronized Optional<Path> chooseFileToOpen(String title, List<FileType> types) {
         return Optional.ofNullable(filesToOpen.poll());

@@ -24,9 +24,10 @@ import java.util.function.IntConsumer;
  * An {@link LlmClient} over a model run in-process ({@link OnnxCausalLm}), so recipes can generate and
  * score offline. It serves one model, named after its folder.
  *
- * <p><b>Chat.</b> The messages are rendered with a {@link ChatTemplate}: the one detected from the folder,
- * or the one named after an {@code @} in the request's model ({@code "Qwen2.5-0.5B-Instruct@chatml"},
- * {@code "tiny@plain"}); without either the call fails PERMANENT with a message listing the choices.
+ * <p><b>Chat.</b> The messages are rendered with a {@link ChatTemplate}: the endpoint's chosen one, else the
+ * one detected from the folder. A name after an {@code @} in the request's model
+ * ({@code "Qwen2.5-0.5B-Instruct@chatml"}, {@code "tiny@plain"}) overrides both for that request (kept for
+ * compatibility); without any the call fails PERMANENT with a message listing the choices.
  * Decoding is greedy unless the request sets a temperature above 0, a top-p or a seed, which sample (at
  * temperature 1 when none is given); without a seed every call draws a fresh one. Choice {@code i} of
  * {@code n} uses seed + i. {@code max_tokens} defaults to {@value #DEFAULT_MAX_TOKENS} and is capped by the
@@ -62,8 +63,18 @@ public final class LocalLlmClient implements LlmClient, AutoCloseable {
      * @throws IOException naming the folder when the model cannot be loaded
      */
     public static LocalLlmClient open(Path folder) throws IOException {
-        Optional<ChatTemplate> detected = ChatTemplates.detect(folder);
-        return new LocalLlmClient(OnnxCausalLm.open(folder), detected);
+        return open(folder, Optional.empty());
+    }
+
+    /**
+     * Opens the export in {@code folder} with the endpoint's chosen template, which wins over what the
+     * folder's files say; with none chosen the template is detected. Blocks while the model loads.
+     *
+     * @throws IOException naming the folder when the model cannot be loaded
+     */
+    public static LocalLlmClient open(Path folder, Optional<ChatTemplate> chosen) throws IOException {
+        Optional<ChatTemplate> template = chosen.isPresent() ? chosen : ChatTemplates.detect(folder);
+        return new LocalLlmClient(OnnxCausalLm.open(folder), template);
     }
 
     /** The template used when a request names none. */
@@ -193,8 +204,8 @@ public final class LocalLlmClient implements LlmClient, AutoCloseable {
                     + "'; choose one of " + ChatTemplate.names(), null));
         }
         return template.orElseThrow(() -> failure("cannot tell the model's chat template from its"
-                + " tokenizer_config.json; name one after an @ in the model, e.g. '" + lm.name() + "@chatml' ("
-                + ChatTemplate.names() + ")", null));
+                + " tokenizer_config.json; choose one in the endpoint's chat template setting, or name one after"
+                + " an @ in the model, e.g. '" + lm.name() + "@chatml' (" + ChatTemplate.names() + ")", null));
     }
 
     private List<TokenLogprob> logprobs(GenerationResult result) {

@@ -130,6 +130,57 @@ public final class ModelsDirectory {
         return Files.isDirectory(folderFor(repoId).resolve(PARTIAL));
     }
 
+    /** The downloads that stopped part-way, sorted by folder name; an absent models folder has none. */
+    public List<PartialDownload> partialDownloads() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<PartialDownload> partial = new ArrayList<>();
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path folder : children.sorted().toList()) {
+                String name = folder.getFileName().toString();
+                if (!name.startsWith(".") && Files.isDirectory(folder.resolve(PARTIAL))) {
+                    partial.add(new PartialDownload(name, folder, sizeOf(folder.resolve(PARTIAL))));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the models folder " + root + ": " + e.getMessage(), e);
+        }
+        return partial;
+    }
+
+    /**
+     * The folder name a user means: a repository id ({@code owner/name}) or a folder name
+     * ({@code owner--name}) as listed.
+     *
+     * @throws IllegalArgumentException for anything else, e.g. a path
+     */
+    public static String folderNameOf(String nameOrRepoId) {
+        if (nameOrRepoId != null && nameOrRepoId.contains("/")) {
+            return folderName(nameOrRepoId);
+        }
+        return folderName(repoIdOf(nameOrRepoId == null ? "" : nameOrRepoId));
+    }
+
+    /** The size of the files under {@code folder} (0 for none); files vanishing meanwhile count as 0. */
+    public static long sizeOf(Path folder) {
+        return ModelFolderDeletion.sizeOf(folder);
+    }
+
+    /**
+     * Deletes the model folder {@code name} (installed or partial) and everything in it, links not
+     * followed. Refuses any folder that is not directly inside the models folder, and one a download is
+     * writing into.
+     *
+     * @param name a folder name or repository id (see {@link #folderNameOf})
+     * @return the bytes freed
+     * @throws IllegalArgumentException when {@code name} does not name a model folder here
+     * @throws IOException when a file cannot be deleted (what was deleted stays deleted)
+     */
+    public long delete(String name) throws IOException {
+        return new ModelFolderDeletion(root).delete(root.resolve(folderNameOf(name)));
+    }
+
     /** Reads {@code folder} as a model: present only when it is complete (see the class comment). */
     static Optional<InstalledModel> read(Path folder) {
         if (!Files.isDirectory(folder) || Files.exists(folder.resolve(PARTIAL))

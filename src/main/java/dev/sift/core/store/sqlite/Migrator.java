@@ -21,7 +21,8 @@ final class Migrator {
     static final int APPLICATION_ID = 0x53494654;
 
     /** Migration scripts in order; script i brings the schema to version i + 1. */
-    static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__review.sql");
+    static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__endpoint_chat_template.sql",
+            "V003__review.sql");
 
     private Migrator() {}
 

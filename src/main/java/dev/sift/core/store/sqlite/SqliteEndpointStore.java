@@ -20,7 +20,8 @@ import java.util.Optional;
 final class SqliteEndpointStore implements EndpointStore {
 
     private static final String COLUMNS = "id, name, kind, base_url, model_dir, key_ref, max_concurrency,"
-            + " rpm_limit, tpm_limit, price_in_per_mtok, price_out_per_mtok, group_name";
+            + " rpm_limit, tpm_limit, price_in_per_mtok, price_out_per_mtok, group_name,"
+            + " chat_template";
 
     private final SqliteDatabase db;
 
@@ -35,9 +36,9 @@ final class SqliteEndpointStore implements EndpointStore {
             requireFreeName(c, e.name(), 0);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO endpoints(name, kind, base_url, model_dir,"
                     + " key_ref, max_concurrency, rpm_limit, tpm_limit, price_in_per_mtok, price_out_per_mtok,"
-                    + " group_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + " group_name, chat_template, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 bind(ps, e);
-                ps.setString(12, Instant.now().toString());
+                ps.setString(13, Instant.now().toString());
                 return withId(e, Columns.insert(ps));
             }
         });
@@ -50,9 +51,9 @@ final class SqliteEndpointStore implements EndpointStore {
             requireFreeName(c, e.name(), e.id());
             try (PreparedStatement ps = c.prepareStatement("UPDATE endpoints SET name=?, kind=?, base_url=?,"
                     + " model_dir=?, key_ref=?, max_concurrency=?, rpm_limit=?, tpm_limit=?, price_in_per_mtok=?,"
-                    + " price_out_per_mtok=?, group_name=? WHERE id=?")) {
+                    + " price_out_per_mtok=?, group_name=?, chat_template=? WHERE id=?")) {
                 bind(ps, e);
-                ps.setLong(12, e.id());
+                ps.setLong(13, e.id());
                 if (ps.executeUpdate() == 0) {
                     throw new StoreException("There is no endpoint with id " + e.id());
                 }
@@ -166,6 +167,14 @@ final class SqliteEndpointStore implements EndpointStore {
         } else if (e.modelDir().isBlank()) {
             throw new StoreException("Endpoint '" + name + "' runs a model in process and needs its model folder");
         }
+        String template = e.chatTemplate().strip().toLowerCase(Locale.ROOT);
+        if (e.kind() == EndpointKind.OPENAI && !template.isEmpty()) {
+            throw new StoreException("Endpoint '" + name + "': a chat template applies only to in-process models;"
+                    + " an OpenAI-compatible server applies its own");
+        }
+        if (!template.matches("[a-z0-9_-]*")) {
+            throw new StoreException("Endpoint '" + name + "': '" + e.chatTemplate() + "' is not a chat template name");
+        }
         if (e.priceInPerMillion() < 0 || e.priceOutPerMillion() < 0) {
             throw new StoreException("Endpoint '" + name + "': prices cannot be negative");
         }
@@ -174,7 +183,7 @@ final class SqliteEndpointStore implements EndpointStore {
         }
         return new Endpoint(e.id(), name, e.kind(), e.baseUrl().strip(), e.modelDir().strip(), keyRef,
                 e.maxConcurrency(), e.requestsPerMinute(), e.tokensPerMinute(), e.priceInPerMillion(),
-                e.priceOutPerMillion(), e.group().strip());
+                e.priceOutPerMillion(), e.group().strip(), template);
     }
 
     private static void checkBaseUrl(String name, String url) throws StoreException {
@@ -207,11 +216,13 @@ final class SqliteEndpointStore implements EndpointStore {
         ps.setDouble(9, e.priceInPerMillion());
         ps.setDouble(10, e.priceOutPerMillion());
         Columns.setText(ps, 11, e.group());
+        Columns.setText(ps, 12, e.chatTemplate());
     }
 
     private static Endpoint withId(Endpoint e, long id) {
         return new Endpoint(id, e.name(), e.kind(), e.baseUrl(), e.modelDir(), e.keyRef(), e.maxConcurrency(),
-                e.requestsPerMinute(), e.tokensPerMinute(), e.priceInPerMillion(), e.priceOutPerMillion(), e.group());
+                e.requestsPerMinute(), e.tokensPerMinute(), e.priceInPerMillion(), e.priceOutPerMillion(), e.group(),
+                e.chatTemplate());
     }
 
     private static Endpoint map(ResultSet rs) throws SQLException {
@@ -219,6 +230,6 @@ final class SqliteEndpointStore implements EndpointStore {
                 EndpointKind.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
                 Columns.text(rs, 4), Columns.text(rs, 5), Columns.text(rs, 6), rs.getInt(7),
                 Columns.optionalInt(rs, 8), Columns.optionalInt(rs, 9), rs.getDouble(10), rs.getDouble(11),
-                Columns.text(rs, 12));
+                Columns.text(rs, 12), Columns.text(rs, 13));
     }
 }
