@@ -39,7 +39,7 @@ public final class InsightsView implements View {
 
     private InsightsView(InsightsViewModel vm, WorkspaceState workspace, UiServices services) {
         this.vm = vm;
-        this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm);
+        this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm, services.llm());
         var title = new Label("IFD scores");
         title.getStyleClass().add(SiftStyles.SECTION_TITLE);
         var groups = new ComboBox<>(vm.groups());
