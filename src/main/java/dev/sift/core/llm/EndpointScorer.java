@@ -1,8 +1,6 @@
-package dev.sift.core.scoring;
+package dev.sift.core.llm;
 
-import dev.sift.core.llm.LlmClient;
-import dev.sift.core.llm.LlmException;
-import dev.sift.core.llm.Tokenization;
+import dev.sift.core.scoring.CausalLmScorer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +18,9 @@ import java.util.OptionalInt;
  * one token; it is asked for once, with the first call that needs it. Recent encodings are remembered
  * (IFD encodes each prompt and the template's header more than once). {@link #tokenNll(List)} sends the
  * whole batch as one request.
+ *
+ * <p>It lives beside {@link LlmClient} rather than in {@code core.scoring}, as the in-process model does in
+ * {@code core.llm.local}: model implementations depend on scoring's interface, never the other way round.
  *
  * <p>Thread-safe when the client is. Failures are unchecked, as the interface asks: an
  * {@link IllegalStateException} with the client's message (which names the endpoint, never a key) and the

@@ -1,11 +1,9 @@
-package dev.sift.core.scoring;
+package dev.sift.core.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sift.core.llm.LlmClient;
-import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.LlmException.Kind;
 import dev.sift.core.llm.engine.EngineSettings;
 import dev.sift.core.llm.engine.LlmEngine;
@@ -14,6 +12,11 @@ import dev.sift.core.llm.openai.OpenAiCompatibleClient;
 import dev.sift.core.llm.testing.ScriptedOpenAiServer;
 import dev.sift.core.llm.testing.VllmTokenServer;
 import dev.sift.core.model.Endpoint;
+import dev.sift.core.scoring.CausalLmScorer;
+import dev.sift.core.scoring.IfdOptions;
+import dev.sift.core.scoring.IfdResult;
+import dev.sift.core.scoring.IfdScorer;
+import dev.sift.core.scoring.SpanMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
