@@ -30,6 +30,8 @@ import okhttp3.HttpUrl;
  * <p><b>Attempts.</b> One call is one attempt (retries belong to decorators), except where the
  * server lacks a feature: {@code n > 1} falls back to n single requests, and scoring tries
  * {@code echo} and then {@code prompt_logprobs}. What the server lacks is remembered per instance.
+ * Token-level scoring ({@link #tokenize}, {@link #promptLogprobs}) needs vLLM and sends exactly one
+ * request per call.
  *
  * <p><b>Errors.</b> 408, 409, 429, 5xx, resets and timeouts are TRANSIENT (429 and 503 carry
  * {@code Retry-After}); other 4xx and unusable answers are PERMANENT; scoring on a server that cannot
