@@ -128,6 +128,27 @@ public final class LlmAccess implements AutoCloseable {
     }
 
     /**
+     * The client for token-level scoring (IFD) on an OpenAI-compatible endpoint: the engine over the endpoint and the
+     * other such endpoints of its group, with retries, circuit breakers, rate limits and no budget cap. Nothing goes
+     * through the call log or its cache: the scores themselves are saved per sample.
+     *
+     * @throws IllegalArgumentException when the endpoint is LOCAL: an in-process model scores from its folder
+     */
+    public LlmClient forScoring(ProjectStore store, Endpoint endpoint) throws StoreException, SecretException {
+        if (endpoint.kind() != EndpointKind.OPENAI) {
+            throw new IllegalArgumentException("endpoint " + endpoint.name() + " is an in-process model; score IFD "
+                    + "with its model folder " + endpoint.modelDir() + " instead");
+        }
+        List<Endpoint> endpoints = LlmEngine.membersOf(endpoint, store.endpoints().list()).stream()
+                .filter(e -> e.kind() == EndpointKind.OPENAI).toList();
+        Map<Long, LlmClient> clients = new HashMap<>();
+        for (Endpoint member : endpoints) {
+            clients.put(member.id(), directClient(member));
+        }
+        return LlmEngine.builder(endpoints, e -> clients.get(e.id())).settings(settings).build();
+    }
+
+    /**
      * The full stack for an agent: every call is looked up in and written to the project's call log
      * (served from it at zero cost when {@code cache} is ON), then sent through the engine over the
      * agent's endpoint or all endpoints of its group.

@@ -3,10 +3,15 @@ package dev.sift.cli.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.cli.CliJobs;
 import dev.sift.cli.ExitCodes;
+import dev.sift.core.llm.EndpointScorer;
+import dev.sift.core.llm.LlmClient;
 import dev.sift.core.llm.local.OnnxCausalLm;
+import dev.sift.core.model.Endpoint;
+import dev.sift.core.model.EndpointKind;
 import dev.sift.core.pipeline.ScoreIfdJob;
 import dev.sift.core.pipeline.ScoreIfdSpec;
 import dev.sift.core.pipeline.ScoreIfdSummary;
+import dev.sift.core.scoring.CausalLmScorer;
 import dev.sift.core.scoring.IfdOptions;
 import dev.sift.core.scoring.Percentiles;
 import dev.sift.core.scoring.PromptTemplate;
@@ -32,7 +37,8 @@ final class ScoreCommand implements Runnable {
     }
 
     @Command(name = "ifd", description = {
-        "Score the Instruction-Following Difficulty of every sample with a local ONNX causal LM.",
+        "Score the Instruction-Following Difficulty of every sample with a local ONNX causal LM, or with a",
+        "model served by a vLLM endpoint of the project (--endpoint NAME --model ID).",
         "Each score is saved at once with its per-token losses; a rerun skips samples already scored",
         "with the same model and settings, so Ctrl-C loses nothing."})
     static final class Ifd extends ProjectCommand {
@@ -40,9 +46,15 @@ final class ScoreCommand implements Runnable {
         @Option(names = {"-d", "--dataset"}, required = true, paramLabel = "NAME|ID", description = "The dataset.")
         String dataset;
 
-        @Option(names = "--model", required = true, paramLabel = "FOLDER",
-                description = "Folder with model.onnx, tokenizer.json and config.json.")
-        Path model;
+        @Option(names = "--model", required = true, paramLabel = "FOLDER|ID",
+                description = {"Folder with model.onnx, tokenizer.json and config.json;",
+                    "with --endpoint, the id of the model the server serves."})
+        String model;
+
+        @Option(names = "--endpoint", paramLabel = "NAME",
+                description = "Score on this endpoint of the project (vLLM: /tokenize and prompt_logprobs) "
+                        + "instead of in process.")
+        String endpoint;
 
         @Option(names = "--mode", defaultValue = "cherry-v1", paramLabel = "MODE",
                 description = "cherry-v1, superfiltering or reflection (default ${DEFAULT-VALUE}).")
@@ -59,19 +71,40 @@ final class ScoreCommand implements Runnable {
         @Override
         int run(ProjectStore store) throws Exception {
             long datasetId = dataset(store, dataset).id();
-            try (OnnxCausalLm lm = OnnxCausalLm.open(model)) {
-                IfdOptions options = options(lm.maxLength());
-                var ifdSpec = new ScoreIfdSpec(model.toString(), mode, options);
-                long runId = ScoreIfdJob.createRun(store, datasetId, ifdSpec).id();
-                CliJobs.Outcome<ScoreIfdSummary> outcome = jobs().run(new ScoreIfdJob(runId, store, lm));
-                if (!outcome.ok()) {
-                    env().err().println("sift score ifd: " + outcome.failure() + " (run it again to resume)");
-                    return outcome.exitCode();
-                }
-                report(outcome.value(), store.scores().list(datasetId, ScoreIfdSpec.METRIC, lm.name(),
-                        ifdSpec.scoreKey()), ifdSpec);
-                return ExitCodes.OK;
+            if (endpoint != null) {
+                CausalLmScorer scorer = new EndpointScorer(endpointClient(store), endpoint, model);
+                return score(store, datasetId, scorer, scorer.name());
             }
+            try (OnnxCausalLm lm = OnnxCausalLm.open(Path.of(model))) {
+                return score(store, datasetId, lm, model);
+            }
+        }
+
+        private LlmClient endpointClient(ProjectStore store) throws Exception {
+            Endpoint target = store.endpoints().findByName(endpoint).orElseThrow(() ->
+                    new ParameterException(spec.commandLine(), "No endpoint '" + endpoint + "'; see 'sift endpoints "
+                            + "list'"));
+            if (target.kind() != EndpointKind.OPENAI) {
+                throw new ParameterException(spec.commandLine(), "Endpoint '" + endpoint + "' is an in-process "
+                        + "model; score with --model " + target.modelDir() + " instead");
+            }
+            return env().context().llm().forScoring(store, target);
+        }
+
+        /** @param modelRecord what the run's configuration says scored: the folder, or the endpoint scorer's name */
+        private int score(ProjectStore store, long datasetId, CausalLmScorer scorer, String modelRecord)
+                throws Exception {
+            IfdOptions options = options(scorer.maxLength());
+            var ifdSpec = new ScoreIfdSpec(modelRecord, mode, options);
+            long runId = ScoreIfdJob.createRun(store, datasetId, ifdSpec).id();
+            CliJobs.Outcome<ScoreIfdSummary> outcome = jobs().run(new ScoreIfdJob(runId, store, scorer));
+            if (!outcome.ok()) {
+                env().err().println("sift score ifd: " + outcome.failure() + " (run it again to resume)");
+                return outcome.exitCode();
+            }
+            report(outcome.value(), store.scores().list(datasetId, ScoreIfdSpec.METRIC, scorer.name(),
+                    ifdSpec.scoreKey()), ifdSpec);
+            return ExitCodes.OK;
         }
 
         private IfdOptions options(int window) {

@@ -7,6 +7,7 @@ import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.collections.FXCollections;
@@ -18,11 +19,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** "Score IFD…" with its mode and template, and "Select…" with its rule and rate; runs show in the status bar. */
+/**
+ * "Score IFD…" with its mode and template, and "Select…" with its rule and rate; below, what scores: an in-process model
+ * folder (asked for on launch) or an endpoint and the model id it serves. Runs show in the status bar.
+ */
 final class IfdLaunchPane implements View {
 
     private final Subscriptions subscriptions = new Subscriptions();
@@ -57,16 +62,40 @@ final class IfdLaunchPane implements View {
         select.setId("select-ifd");
         select.setOnAction(e -> vm.select());
 
+        var scorer = new ComboBox<>(FXCollections.observableArrayList(IfdLaunchScorer.values()));
+        scorer.setId("ifd-scorer");
+        scorer.setConverter(DisplayConverter.of(IfdLaunchScorer::label));
+        var endpoint = new ComboBox<>(vm.endpoints());
+        endpoint.setId("ifd-endpoint");
+        endpoint.setPromptText("no OpenAI-compatible endpoint");
+        endpoint.setOnShowing(e -> vm.refreshEndpoints());
+        var remoteModel = new TextField();
+        remoteModel.setId("ifd-remote-model");
+        remoteModel.setPromptText("model id, e.g. meta-llama/Llama-2-7b-hf");
+        remoteModel.setPrefColumnCount(24);
+        var endpointLabel = new Label("Endpoint");
+        var modelLabel = new Label("Model");
+        var scorerRow = new HBox(8, new Label("Scorer"), scorer, endpointLabel, endpoint, modelLabel, remoteModel);
+        scorerRow.setAlignment(Pos.CENTER_LEFT);
+
         var status = new Label();
         status.setId("launch-status");
         status.getStyleClass().add(SiftStyles.MUTED);
         var row = new HBox(8, new Label("Mode"), mode, new Label("Template"), template, score,
                 new Separator(Orientation.VERTICAL), new Label("Rule"), method, new Label("Rate %"), rate, select);
         row.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(4, row, status);
+        root = new VBox(4, row, scorerRow, status);
 
         subscriptions.bindBidirectional(mode.valueProperty(), vm.modeProperty());
         subscriptions.bindBidirectional(method.valueProperty(), vm.methodProperty());
+        subscriptions.bindBidirectional(scorer.valueProperty(), vm.scorerProperty());
+        subscriptions.bindBidirectional(endpoint.valueProperty(), vm.endpointProperty());
+        subscriptions.bindBidirectional(remoteModel.textProperty(), vm.remoteModelProperty());
+        var onEndpoint = vm.scorerProperty().isEqualTo(IfdLaunchScorer.ENDPOINT);
+        for (Node node : List.of(endpointLabel, endpoint, modelLabel, remoteModel)) {
+            subscriptions.bind(node.visibleProperty(), onEndpoint);
+            subscriptions.bind(node.managedProperty(), onEndpoint);
+        }
         subscriptions.listen(template.valueProperty(),
                 (obs, old, value) -> vm.templateProperty().set(value == null ? null : value.orElse(null)));
         subscriptions.listen(rateFactory.valueProperty(), (obs, old, value) -> {

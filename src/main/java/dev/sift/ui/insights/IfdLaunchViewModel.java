@@ -1,12 +1,17 @@
 package dev.sift.ui.insights;
 
+import dev.sift.app.LlmAccess;
+import dev.sift.core.job.Job;
 import dev.sift.core.model.Dataset;
+import dev.sift.core.model.Endpoint;
+import dev.sift.core.model.EndpointKind;
 import dev.sift.core.pipeline.ScoreIfdSummary;
 import dev.sift.core.pipeline.SelectSpec;
 import dev.sift.core.pipeline.SelectSummary;
 import dev.sift.core.scoring.PromptTemplate;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.ScoreGroup;
+import dev.sift.core.store.StoreException;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.JobCallbacks;
@@ -16,6 +21,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -26,10 +33,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * Launches IFD scoring and selection for the selected dataset as background runs (listed in the status bar with
- * progress and cancel), then has the charts reloaded. A selection becomes algorithm decisions, which the charts show as
+ * progress and cancel), then has the charts reloaded. Scoring uses either an ONNX model folder, opened in process, or
+ * a model served by one of the project's OpenAI-compatible endpoints (vLLM), chosen with {@link #scorerProperty()}. A selection becomes algorithm decisions, which the charts show as
  * the selected set.
  */
 public final class IfdLaunchViewModel {
@@ -38,6 +50,11 @@ public final class IfdLaunchViewModel {
     private final UiJobRunner jobs;
     private final DialogService dialogs;
     private final InsightsViewModel insights;
+    private final Supplier<LlmAccess> llm;
+    private final ObjectProperty<IfdLaunchScorer> scorer = new SimpleObjectProperty<>(IfdLaunchScorer.MODEL_FOLDER);
+    private final ObservableList<String> endpoints = FXCollections.observableArrayList();
+    private final StringProperty endpoint = new SimpleStringProperty("");
+    private final StringProperty remoteModel = new SimpleStringProperty("");
     private final ObjectProperty<IfdMode> mode = new SimpleObjectProperty<>(IfdMode.CHERRY_V1);
     /** Null for the mode's own template. */
     private final ObjectProperty<PromptTemplate> template = new SimpleObjectProperty<>();
@@ -45,17 +62,68 @@ public final class IfdLaunchViewModel {
     private final DoubleProperty ratePercent = new SimpleDoubleProperty(10);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final InvalidationListener projectChanged = obs -> {
+        endpoint.set("");
+        refreshEndpoints();
+    };
+    private final BooleanBinding ready;
+    private final BooleanBinding scorerChosen;
     private final BooleanBinding canScore;
     private final BooleanBinding canSelect;
 
+    /** @param llm reaches the endpoints; asked for only when scoring on one */
     public IfdLaunchViewModel(WorkspaceState workspace, UiJobRunner jobs, DialogService dialogs,
-            InsightsViewModel insights) {
+            InsightsViewModel insights, Supplier<LlmAccess> llm) {
         this.workspace = workspace;
         this.jobs = jobs;
         this.dialogs = dialogs;
         this.insights = insights;
-        canScore = Bindings.isNotNull(workspace.selectedDatasetProperty()).and(running.not());
-        canSelect = canScore.and(Bindings.isNotNull(insights.groupProperty()));
+        this.llm = llm;
+        ready = Bindings.isNotNull(workspace.selectedDatasetProperty()).and(running.not());
+        scorerChosen = Bindings.createBooleanBinding(() -> scorer.get() != IfdLaunchScorer.ENDPOINT
+                || !blank(endpoint.get()) && !blank(remoteModel.get()), scorer, endpoint, remoteModel);
+        canScore = ready.and(scorerChosen);
+        canSelect = ready.and(Bindings.isNotNull(insights.groupProperty()));
+        workspace.projectProperty().addListener(projectChanged);
+        refreshEndpoints();
+    }
+
+    public ObjectProperty<IfdLaunchScorer> scorerProperty() {
+        return scorer;
+    }
+
+    /** The names of the project's endpoints that can serve a scoring model (OpenAI-compatible ones). */
+    public ObservableList<String> endpoints() {
+        return endpoints;
+    }
+
+    /** The endpoint to score on, by name; empty for none. */
+    public StringProperty endpointProperty() {
+        return endpoint;
+    }
+
+    /** The model id the endpoint serves. */
+    public StringProperty remoteModelProperty() {
+        return remoteModel;
+    }
+
+    /** Reads the project's endpoints again (the list may have changed on the Agents screen). */
+    public void refreshEndpoints() {
+        Optional<ProjectStore> store = workspace.store();
+        if (store.isEmpty()) {
+            endpoints.clear();
+            return;
+        }
+        try {
+            endpoints.setAll(store.get().endpoints().list().stream().filter(e -> e.kind() == EndpointKind.OPENAI)
+                    .map(Endpoint::name).toList());
+        } catch (StoreException e) {
+            dialogs.showError("Could not read the endpoints", e.getMessage());
+            return;
+        }
+        if (blank(endpoint.get()) && endpoints.size() == 1) {
+            endpoint.set(endpoints.get(0));
+        }
     }
 
     public ObjectProperty<IfdMode> modeProperty() {
@@ -92,19 +160,34 @@ public final class IfdLaunchViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Asks for the model's folder, then scores every sample of the dataset; a rerun resumes. */
+    /**
+     * Scores every sample of the dataset with the chosen scorer: asks for the model's folder, or uses the chosen
+     * endpoint and model. A rerun with the same scorer and settings resumes.
+     */
     public void scoreIfd() {
         Optional<ProjectStore> store = workspace.store();
         Optional<Dataset> dataset = workspace.selectedDataset();
         if (!canScore.get() || store.isEmpty() || dataset.isEmpty()) {
             return;
         }
-        Optional<Path> folder = dialogs.chooseFolder("Choose the scoring model's folder (model.onnx, tokenizer.json)");
-        if (folder.isEmpty()) {
-            return;
+        Job<ScoreIfdSummary> job;
+        if (scorer.get() == IfdLaunchScorer.ENDPOINT) {
+            Optional<Endpoint> target = endpointNamed(store.get(), endpoint.get());
+            if (target.isEmpty()) {
+                return;
+            }
+            job = IfdRunJobs.scoreOnEndpoint(store.get(), dataset.get().id(), target.get(), remoteModel.get().strip(),
+                    llm, mode.get(), template.get());
+        } else {
+            Optional<Path> folder = dialogs.chooseFolder(
+                    "Choose the scoring model's folder (model.onnx, tokenizer.json)");
+            if (folder.isEmpty()) {
+                return;
+            }
+            job = IfdRunJobs.score(store.get(), dataset.get().id(), folder.get(), mode.get(), template.get());
         }
         start("Scoring IFD…");
-        jobs.run(IfdRunJobs.score(store.get(), dataset.get().id(), folder.get(), mode.get(), template.get()),
+        jobs.run(job,
                 JobCallbacks.<ScoreIfdSummary>onSuccess(s -> status.set(String.format(Locale.ROOT,
                         "Run %d: %,d scored, %,d not scorable, %,d already done of %,d.", s.runId(), s.scored(),
                         s.unscorable(), s.alreadyDone(), s.total())))
@@ -139,6 +222,26 @@ public final class IfdLaunchViewModel {
                         .onFinished(this::finished));
     }
 
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private Optional<Endpoint> endpointNamed(ProjectStore store, String name) {
+        try {
+            Optional<Endpoint> found = store.endpoints().findByName(name)
+                    .filter(e -> e.kind() == EndpointKind.OPENAI);
+            if (found.isEmpty()) {
+                dialogs.showError("Score IFD", "There is no OpenAI-compatible endpoint named '" + name
+                        + "' in this project.");
+                refreshEndpoints();
+            }
+            return found;
+        } catch (StoreException e) {
+            dialogs.showError("Could not read the endpoints", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     private void start(String message) {
         running.set(true);
         status.set(message);
@@ -155,7 +258,10 @@ public final class IfdLaunchViewModel {
     }
 
     public void dispose() {
+        workspace.projectProperty().removeListener(projectChanged);
         canSelect.dispose();
         canScore.dispose();
+        scorerChosen.dispose();
+        ready.dispose();
     }
 }

@@ -40,7 +40,7 @@ public final class InsightsView implements View {
 
     private InsightsView(InsightsViewModel vm, WorkspaceState workspace, UiServices services) {
         this.vm = vm;
-        this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm);
+        this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm, services.llm());
         this.brief = new BriefExperienceViewModel(workspace, services.jobs(), services.dialogs(), services.embedder(),
                 services.version());
         var title = new Label("IFD scores");

@@ -51,7 +51,9 @@ class IfdLaunchViewModelTest {
         });
         workspace.open(store);
         insights = new InsightsViewModel(workspace, jobs);
-        launch = new IfdLaunchViewModel(workspace, jobs, dialogs, insights);
+        launch = new IfdLaunchViewModel(workspace, jobs, dialogs, insights, () -> {
+            throw new AssertionError("no endpoint is used");
+        });
     }
 
     @AfterEach

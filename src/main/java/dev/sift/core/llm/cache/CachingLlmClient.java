@@ -8,6 +8,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import dev.sift.core.llm.Usage;
 import dev.sift.core.model.Endpoint;
 import dev.sift.core.model.EndpointKind;
@@ -40,7 +41,8 @@ import java.util.OptionalInt;
  * {@link LlmException.Kind#REFUSED}: without the log, spending could be neither cached nor counted,
  * so the run must stop.
  *
- * <p>{@code models()} and {@code score()} are passed through, neither cached nor logged yet.
+ * <p>{@code models()}, {@code score()}, {@code tokenize()} and {@code promptLogprobs()} are passed through,
+ * neither cached nor logged yet.
  * Thread-safe; two identical requests in flight at once both reach the delegate.
  */
 public final class CachingLlmClient implements LlmClient {
@@ -83,6 +85,16 @@ public final class CachingLlmClient implements LlmClient {
     @Override
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return delegate.score(request);
+    }
+
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return delegate.tokenize(model, text, addSpecialTokens);
+    }
+
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        return delegate.promptLogprobs(model, prompts);
     }
 
     @FunctionalInterface

@@ -7,6 +7,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,6 +52,16 @@ public final class CircuitBreakingLlmClient implements LlmClient {
     @Override
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return guard(() -> delegate.score(request));
+    }
+
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return guard(() -> delegate.tokenize(model, text, addSpecialTokens));
+    }
+
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        return guard(() -> delegate.promptLogprobs(model, prompts));
     }
 
     private <T> T guard(LlmCall<T> call) throws LlmException {

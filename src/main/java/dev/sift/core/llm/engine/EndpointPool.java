@@ -7,6 +7,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import dev.sift.core.model.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,16 @@ public final class EndpointPool implements LlmClient {
     @Override
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return dispatch(client -> client.score(request));
+    }
+
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return dispatch(client -> client.tokenize(model, text, addSpecialTokens));
+    }
+
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        return dispatch(client -> client.promptLogprobs(model, prompts));
     }
 
     private <T> T dispatch(Routed<T> routed) throws LlmException {

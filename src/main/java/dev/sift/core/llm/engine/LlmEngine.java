@@ -7,6 +7,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import dev.sift.core.model.Endpoint;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -123,6 +124,16 @@ public final class LlmEngine implements LlmClient {
     @Override
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return client.score(request);
+    }
+
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return client.tokenize(model, text, addSpecialTokens);
+    }
+
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        return client.promptLogprobs(model, prompts);
     }
 
     /** Assembles an engine; every part has a default. Not thread-safe; the engine it builds is. */

@@ -7,6 +7,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import dev.sift.core.llm.Usage;
 import dev.sift.core.model.Endpoint;
 import java.util.List;
@@ -17,8 +18,9 @@ import java.util.function.Function;
  * Checks the {@link Budget} before each call to one endpoint and records the call in the budget's
  * {@link CostMeter} after it. The check uses the {@link TokenEstimator}'s estimate; the record uses the
  * server's reported usage, or the estimate of the prompt and of the text received when the server
- * reports none (so a server without usage still counts against a token cap). Listing models is
- * neither checked nor counted.
+ * reports none (so a server without usage still counts against a token cap). Listing models and
+ * tokenizing text are neither checked nor counted; prompt log-probs of token ids count their exact
+ * prompt tokens and one completion token per prompt.
  *
  * <p>Threading: thread-safe. Blocking: as long as the wrapped client; a refusal never blocks.
  */
@@ -58,6 +60,19 @@ public final class MeteredLlmClient implements LlmClient {
             long used = result.promptTokens() + (long) result.continuationTokens().size();
             return new Usage(used > 0 ? used : prompt, 0);
         });
+    }
+
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return delegate.tokenize(model, text, addSpecialTokens);
+    }
+
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        long completion = prompts.size();
+        long prompt = RateLimitedLlmClient.promptLogprobsTokens(prompts) - completion;
+        return metered(prompt, completion, () -> delegate.promptLogprobs(model, prompts),
+                result -> new Usage(prompt, completion));
     }
 
     private ChatResponse meterChat(ChatRequest request, LlmCall<ChatResponse> call) throws LlmException {

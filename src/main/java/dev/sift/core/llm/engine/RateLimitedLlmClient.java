@@ -7,6 +7,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import dev.sift.core.llm.Usage;
 import dev.sift.core.model.Endpoint;
 import java.time.Clock;
@@ -94,6 +95,29 @@ public final class RateLimitedLlmClient implements LlmClient {
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return limit(estimator.promptTokens(request), () -> delegate.score(request),
                 result -> result.promptTokens() + (long) result.continuationTokens().size());
+    }
+
+    /** Counts as a request; its tokens are guessed from the text's length. */
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return limit(estimator.tokens(text), () -> delegate.tokenize(model, text, addSpecialTokens),
+                result -> result.ids().length);
+    }
+
+    /** Counts as one request of all the prompts' tokens plus one generated token per prompt, known up front. */
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        long tokens = promptLogprobsTokens(prompts);
+        return limit(tokens, () -> delegate.promptLogprobs(model, prompts), result -> tokens);
+    }
+
+    /** The tokens a {@code promptLogprobs} call costs the server: every prompt token, and one generated per prompt. */
+    static long promptLogprobsTokens(List<int[]> prompts) {
+        long tokens = 0;
+        for (int[] ids : prompts) {
+            tokens += ids.length + 1L;
+        }
+        return tokens;
     }
 
     private static long tokensUsed(ChatResponse response) {

@@ -7,6 +7,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +78,16 @@ public final class RetryingLlmClient implements LlmClient {
     @Override
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return execute(() -> delegate.score(request), () -> true);
+    }
+
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return execute(() -> delegate.tokenize(model, text, addSpecialTokens), () -> true);
+    }
+
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        return execute(() -> delegate.promptLogprobs(model, prompts), () -> true);
     }
 
     private <T> T execute(LlmCall<T> call, BooleanSupplier mayRetry) throws LlmException {

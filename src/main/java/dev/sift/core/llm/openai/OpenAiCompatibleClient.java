@@ -8,6 +8,7 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import dev.sift.core.llm.openai.Json.BadReply;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,8 @@ import okhttp3.HttpUrl;
  * <p><b>Attempts.</b> One call is one attempt (retries belong to decorators), except where the
  * server lacks a feature: {@code n > 1} falls back to n single requests, and scoring tries
  * {@code echo} and then {@code prompt_logprobs}. What the server lacks is remembered per instance.
+ * Token-level scoring ({@link #tokenize}, {@link #promptLogprobs}) needs vLLM and sends exactly one
+ * request per call.
  *
  * <p><b>Errors.</b> 408, 409, 429, 5xx, resets and timeouts are TRANSIENT (429 and 503 carry
  * {@code Retry-After}); other 4xx and unusable answers are PERMANENT; scoring on a server that cannot
@@ -46,6 +49,7 @@ public final class OpenAiCompatibleClient implements LlmClient {
     private final HttpErrors errors;
     private final ChoiceFanOut fanOut = new ChoiceFanOut();
     private final EchoScorer scorer;
+    private final TokenLevelScorer tokens;
 
     /**
      * @param baseUrl the API root including its version, e.g. {@code http://127.0.0.1:8000/v1}
@@ -58,8 +62,10 @@ public final class OpenAiCompatibleClient implements LlmClient {
         Objects.requireNonNull(displayName, "displayName");
         String base = normalise(baseUrl);
         this.errors = new HttpErrors(new EndpointRef(displayName, base), apiKey, Clock.systemUTC());
-        this.calls = new HttpCalls(SharedHttpClient.withTimeouts(timeouts), base, apiKey, errors);
+        var http = SharedHttpClient.withTimeouts(timeouts);
+        this.calls = new HttpCalls(http, base, apiKey, errors);
         this.scorer = new EchoScorer(calls);
+        this.tokens = new TokenLevelScorer(calls, new HttpCalls(http, TokenLevelScorer.rootOf(base), apiKey, errors));
     }
 
     /** With {@link HttpTimeouts#defaults()}. */
@@ -170,6 +176,29 @@ public final class OpenAiCompatibleClient implements LlmClient {
     @Override
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return scorer.score(request);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>vLLM's {@code POST /tokenize} at the server's root (the base URL without {@code /v1}), which
+     * also reports {@code max_model_len}. Any other server fails UNSUPPORTED on the first call, and
+     * every later call throws it again without a request.
+     */
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return tokens.tokenize(model, text, addSpecialTokens);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One {@code /completions} request with the prompts as token-id lists, {@code max_tokens: 1} and
+     * vLLM's {@code prompt_logprobs: 0}. A server that lacks it fails UNSUPPORTED as {@link #tokenize} does.
+     */
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        return tokens.promptLogprobs(model, prompts);
     }
 
     private JsonNode expectJson(String what, HttpReply reply) throws LlmException {

@@ -9,11 +9,13 @@ import dev.sift.core.llm.LlmException;
 import dev.sift.core.llm.ScoreRequest;
 import dev.sift.core.llm.ScoreResult;
 import dev.sift.core.llm.StreamListener;
+import dev.sift.core.llm.Tokenization;
 import dev.sift.core.llm.Usage;
 import dev.sift.core.model.Message;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -98,5 +100,22 @@ final class ScriptedClient implements LlmClient {
     @Override
     public ScoreResult score(ScoreRequest request) throws LlmException {
         return answer(new ScoreResult("m", List.of(), 7));
+    }
+
+    /** One id per character of the text. */
+    @Override
+    public Tokenization tokenize(String model, String text, boolean addSpecialTokens) throws LlmException {
+        return answer(new Tokenization(text.chars().toArray(), OptionalInt.of(4096)));
+    }
+
+    /** -1 for every token after the first. */
+    @Override
+    public List<double[]> promptLogprobs(String model, List<int[]> prompts) throws LlmException {
+        return answer(prompts.stream().map(ids -> {
+            double[] logprobs = new double[ids.length];
+            java.util.Arrays.fill(logprobs, -1.0);
+            logprobs[0] = Double.NaN;
+            return logprobs;
+        }).toList());
     }
 }
