@@ -85,9 +85,11 @@ class RunCliIT {
     void aBudgetStopsTheRunCleanlyAndAResumeFinishesItWithoutRepaying() {
         answers(6);
 
-        // the cap allows three calls at their estimate (1000-odd prompt tokens + 100 max_tokens each)
+        // the cap allows three calls at their cost (1000 prompt tokens + 100 max_tokens each). The scripted server
+        // bills 1000 prompt tokens for a prompt estimated at a few, so calls in flight together would all pass the
+        // budget's estimate-based reservation: one at a time shows the stop after real spending.
         CliRunner.Result stopped = ok(cli.run("run", "generate", "-p", project, "-d", "small", "--agent", "answerer",
-                "--budget", "0.0040"));
+                "--budget", "0.0040", "--concurrency", "1"));
 
         assertThat(stopped.out()).contains("stopped").contains("--resume 1");
         int paid = server.requestCount();
