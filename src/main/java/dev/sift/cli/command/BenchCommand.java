@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sift bench <benchmark>}: measurements of Sift itself; they need no project. */
 @Command(name = "bench", description = "Measure Sift itself (no project needed).",
-        subcommands = {BenchCommand.FanOut.class, BenchScoringCommand.class})
+        subcommands = {BenchCommand.FanOut.class, BenchScoringCommand.class, BenchReviewCommand.class})
 final class BenchCommand implements Runnable {
 
     @ParentCommand

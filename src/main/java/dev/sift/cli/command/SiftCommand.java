@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             ScoreCommand.class,
             SelectCommand.class,
+            ReviewStatsCommand.class,
+            DecideCommand.class,
+            HistoryCommands.Undo.class,
+            HistoryCommands.Redo.class,
             RunsCommand.class,
             BenchCommand.class,
             ModelsCommand.class

@@ -12,6 +12,18 @@ public interface CandidateStore {
     /** Adds a candidate; fails for an unknown sample, run or agent pair. */
     Candidate add(NewCandidate candidate) throws StoreException;
 
+    /**
+     * Adds many candidates in one transaction (all or none) and returns their ids in order: for imports and
+     * generated benchmark projects. The default adds them one by one.
+     */
+    default long[] addAll(List<NewCandidate> candidates) throws StoreException {
+        long[] ids = new long[candidates.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = add(candidates.get(i)).id();
+        }
+        return ids;
+    }
+
     /** The candidates of a sample, oldest first. */
     List<Candidate> listBySample(long sampleId) throws StoreException;
 

@@ -12,6 +12,16 @@ public interface ScoreStore {
     /** Saves a score, replacing the one with the same candidate, metric, scorer and template; fails for an unknown candidate. */
     Score save(NewScore score) throws StoreException;
 
+    /**
+     * Saves many scores in one transaction (all or none), each replacing its group's score as {@link #save} does.
+     * The default saves them one by one.
+     */
+    default void saveAll(List<NewScore> scores) throws StoreException {
+        for (NewScore score : scores) {
+            save(score);
+        }
+    }
+
     /** The scores of one group for the candidates of a dataset's samples, ordered by sample then candidate. */
     List<Score> list(long datasetId, String metric, String scorer, String template) throws StoreException;
 

@@ -49,6 +49,32 @@ final class SqliteCandidateStore implements CandidateStore {
     }
 
     @Override
+    public long[] addAll(List<NewCandidate> candidates) throws StoreException {
+        return db.write("save candidates", c -> {
+            String now = Instant.now().toString();
+            long[] ids = new long[candidates.size()];
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidates(sample_id, run_id, agent_pair_id,"
+                    + " origin, round_no, instruction, input, response, created_at, source) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                for (int i = 0; i < ids.length; i++) {
+                    NewCandidate n = candidates.get(i);
+                    ps.setLong(1, n.sampleId());
+                    Columns.setId(ps, 2, n.runId());
+                    Columns.setId(ps, 3, n.agentPairId());
+                    ps.setString(4, n.origin().id());
+                    Columns.setInt(ps, 5, n.round());
+                    ps.setString(6, n.instruction());
+                    ps.setString(7, n.input());
+                    ps.setString(8, n.response());
+                    ps.setString(9, now);
+                    ps.setString(10, n.source());
+                    ids[i] = Columns.insert(ps);
+                }
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public List<Candidate> listBySample(long sampleId) throws StoreException {
         return list("SELECT " + COLUMNS + " FROM candidates WHERE sample_id=? ORDER BY id", sampleId);
     }

@@ -78,6 +78,43 @@ final class SqliteScoreStore implements ScoreStore {
     }
 
     @Override
+    public void saveAll(List<NewScore> scores) throws StoreException {
+        db.write("save scores", c -> {
+            String now = Instant.now().toString();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO scores(candidate_id, metric, value, scorer,"
+                    + " template, max_length, nll_conditioned, nll_direct, details_json, created_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(candidate_id, metric, scorer, template) DO UPDATE SET"
+                    + " value=excluded.value, max_length=excluded.max_length, nll_conditioned=excluded.nll_conditioned,"
+                    + " nll_direct=excluded.nll_direct, details_json=excluded.details_json,"
+                    + " created_at=excluded.created_at")) {
+                for (NewScore n : scores) {
+                    ps.setLong(1, n.candidateId());
+                    ps.setString(2, n.metric());
+                    if (Double.isNaN(n.value())) {
+                        ps.setNull(3, Types.REAL);
+                    } else {
+                        ps.setDouble(3, n.value());
+                    }
+                    ps.setString(4, n.scorer());
+                    ps.setString(5, n.template());
+                    if (n.maxLength() > 0) {
+                        ps.setInt(6, n.maxLength());
+                    } else {
+                        ps.setNull(6, Types.INTEGER);
+                    }
+                    setLosses(ps, 7, n.nllConditioned());
+                    setLosses(ps, 8, n.nllDirect());
+                    Columns.setText(ps, 9, n.detailsJson());
+                    ps.setString(10, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public List<Score> list(long datasetId, String metric, String scorer, String template) throws StoreException {
         return db.read("read scores", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + OF_DATASET
