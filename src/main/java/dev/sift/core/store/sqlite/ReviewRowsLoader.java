@@ -14,8 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds {@link ReviewRows} with a handful of sequential scans (samples, decisions that hold, candidates, notes, one
- * per score column), each matched to its row by binary search: no query per sample, and no object per row.
+ * Builds {@link ReviewRows} with a handful of scans (samples, decisions that hold, candidates through their covering
+ * index, notes, one per score column through the score groups' index), each matched to its row by binary search: no
+ * query per sample, no object per row, no response text read.
  */
 final class ReviewRowsLoader {
 
@@ -34,24 +35,7 @@ final class ReviewRowsLoader {
         var rows = new ReviewRows.Builder(sampleIds, samples[1], columns);
         int n = sampleIds.length;
 
-        // candidates, ascending by id: for counts, each sample's original, and the shown candidate's details
         String ofScope = " JOIN samples s ON s.id = x.sample_id WHERE s.dataset_id IN " + in;
-        var candidates = new CandidateTable();
-        long[] original = new long[n];
-        int[] counts = new int[n];
-        try (PreparedStatement ps = c.prepareStatement("SELECT x.id, x.sample_id, x.origin, x.agent_pair_id, x.run_id"
-                + " FROM candidates x" + ofScope + " ORDER BY x.id"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int row = Arrays.binarySearch(sampleIds, rs.getLong(2));
-                CandidateOrigin origin = CandidateOrigin.fromId(rs.getString(3)).orElse(CandidateOrigin.GENERATED);
-                candidates.add(rs.getLong(1), origin, rs.getLong(4), rs.getLong(5));
-                counts[row]++;
-                if (origin == CandidateOrigin.ORIGINAL && original[row] == 0) {
-                    original[row] = rs.getLong(1);
-                }
-            }
-        }
-
         // decisions that hold, oldest first per sample, so the last one seen is the newest
         long[] current = new long[n];
         try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.candidate_id, x.action, x.decided_by,"
@@ -72,16 +56,30 @@ final class ReviewRowsLoader {
             }
         }
 
+        // candidates without their texts (a covering index, in sample order): counts, the original, the current one
         long[] shown = new long[n];
+        boolean[] currentFound = new boolean[n];
+        int[] counts = new int[n];
+        try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.id, x.origin, x.agent_pair_id, x.run_id"
+                + " FROM samples s JOIN candidates x ON x.sample_id = s.id WHERE s.dataset_id IN " + in);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int row = Arrays.binarySearch(sampleIds, rs.getLong(1));
+                long id = rs.getLong(2);
+                CandidateOrigin origin = CandidateOrigin.fromId(rs.getString(3)).orElse(CandidateOrigin.GENERATED);
+                counts[row]++;
+                boolean isCurrent = id == current[row];
+                boolean isFirstOriginal = !currentFound[row] && origin == CandidateOrigin.ORIGINAL
+                        && (shown[row] == 0 || id < shown[row]);
+                if (isCurrent || isFirstOriginal) {
+                    shown[row] = id;
+                    currentFound[row] |= isCurrent;
+                    rows.shown(row, id, origin, rs.getLong(4), rs.getLong(5));
+                }
+            }
+        }
         for (int row = 0; row < n; row++) {
             rows.candidateCount(row, counts[row]);
-            shown[row] = current[row] != 0 ? current[row] : original[row];
-            int at = candidates.find(shown[row]);
-            if (at >= 0) {
-                rows.shown(row, shown[row], candidates.origin(at), candidates.pair[at], candidates.run[at]);
-            } else {
-                shown[row] = 0;
-            }
         }
 
         try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.note FROM sample_notes x" + ofScope
@@ -91,12 +89,12 @@ final class ReviewRowsLoader {
             }
         }
 
-        readScores(rows, columns, in, shown);
+        readScores(rows, columns, shown);
         return rows.build();
     }
 
     /** For each column, the value of each row's shown candidate in that column's score group. */
-    private void readScores(ReviewRows.Builder rows, List<ScoreColumn> columns, String in, long[] shown)
+    private void readScores(ReviewRows.Builder rows, List<ScoreColumn> columns, long[] shown)
             throws SQLException {
         long[] byCandidate = shown.clone();
         int[] rowOf = sortedRows(shown, byCandidate);
@@ -104,9 +102,9 @@ final class ReviewRowsLoader {
             ScoreColumn column = columns.get(col);
             String value = column.detailsField().isEmpty() ? "sc.value"
                     : "json_extract(sc.details_json, '$." + column.detailsField() + "')";
+            // the group's rows of every dataset (a covering index for values); only the shown candidates' count
             try (PreparedStatement ps = c.prepareStatement("SELECT sc.candidate_id, " + value + " FROM scores sc"
-                    + " JOIN candidates x ON x.id = sc.candidate_id JOIN samples s ON s.id = x.sample_id"
-                    + " WHERE s.dataset_id IN " + in + " AND sc.metric=? AND sc.scorer=? AND sc.template=?")) {
+                    + " WHERE sc.metric=? AND sc.scorer=? AND sc.template=?")) {
                 ps.setString(1, column.group().metric());
                 ps.setString(2, column.group().scorer());
                 ps.setString(3, column.group().template());
@@ -159,36 +157,5 @@ final class ReviewRowsLoader {
             out[k] = Arrays.copyOf(out[k], n);
         }
         return out;
-    }
-
-    /** Candidates of the scope by ascending id, column by column. */
-    private static final class CandidateTable {
-        long[] id = new long[1024];
-        byte[] origin = new byte[1024];
-        long[] pair = new long[1024];
-        long[] run = new long[1024];
-        int size;
-
-        void add(long candidateId, CandidateOrigin o, long pairId, long runId) {
-            if (size == id.length) {
-                id = Arrays.copyOf(id, size * 2);
-                origin = Arrays.copyOf(origin, size * 2);
-                pair = Arrays.copyOf(pair, size * 2);
-                run = Arrays.copyOf(run, size * 2);
-            }
-            id[size] = candidateId;
-            origin[size] = (byte) o.ordinal();
-            pair[size] = pairId;
-            run[size] = runId;
-            size++;
-        }
-
-        int find(long candidateId) {
-            return candidateId == 0 ? -1 : Arrays.binarySearch(id, 0, size, candidateId);
-        }
-
-        CandidateOrigin origin(int at) {
-            return CandidateOrigin.values()[origin[at]];
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.sift.core.store.ScoreGroup;
 import dev.sift.core.store.ScoreLosses;
 import dev.sift.core.store.ScoreStore;
 import dev.sift.core.store.StoreException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Scores in the {@code scores} table; NaN is NULL, losses are little-endian float32 blobs. */
+/**
+ * Scores in the {@code scores} table, NaN as NULL; their per-token losses (little-endian float32 blobs, kilobytes
+ * each) in {@code score_losses}, so that reading values and details never walks through them.
+ */
 final class SqliteScoreStore implements ScoreStore {
 
     private static final String COLUMNS = "sc.id, sc.candidate_id, c.sample_id, sc.metric, sc.value, sc.scorer,"
@@ -30,43 +34,19 @@ final class SqliteScoreStore implements ScoreStore {
         this.db = db;
     }
 
+    /** Upserts the score row (its losses live in {@code score_losses}) and returns its id. */
+    private static final String UPSERT = "INSERT INTO scores(candidate_id, metric, value, scorer, template, max_length,"
+            + " details_json, created_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(candidate_id, metric, scorer, template)"
+            + " DO UPDATE SET value=excluded.value, max_length=excluded.max_length,"
+            + " details_json=excluded.details_json, created_at=excluded.created_at RETURNING id";
+
     @Override
     public Score save(NewScore n) throws StoreException {
         return db.write("save a score", c -> {
-            Instant now = Instant.now();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO scores(candidate_id, metric, value, scorer,"
-                    + " template, max_length, nll_conditioned, nll_direct, details_json, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(candidate_id, metric, scorer, template) DO UPDATE SET"
-                    + " value=excluded.value, max_length=excluded.max_length, nll_conditioned=excluded.nll_conditioned,"
-                    + " nll_direct=excluded.nll_direct, details_json=excluded.details_json,"
-                    + " created_at=excluded.created_at")) {
-                ps.setLong(1, n.candidateId());
-                ps.setString(2, n.metric());
-                if (Double.isNaN(n.value())) {
-                    ps.setNull(3, Types.REAL);
-                } else {
-                    ps.setDouble(3, n.value());
-                }
-                ps.setString(4, n.scorer());
-                ps.setString(5, n.template());
-                if (n.maxLength() > 0) {
-                    ps.setInt(6, n.maxLength());
-                } else {
-                    ps.setNull(6, Types.INTEGER);
-                }
-                setLosses(ps, 7, n.nllConditioned());
-                setLosses(ps, 8, n.nllDirect());
-                Columns.setText(ps, 9, n.detailsJson());
-                ps.setString(10, now.toString());
-                ps.executeUpdate();
-            }
+            long id = write(c, n, Instant.now().toString());
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scores sc"
-                    + " JOIN candidates c ON c.id = sc.candidate_id"
-                    + " WHERE sc.candidate_id=? AND sc.metric=? AND sc.scorer=? AND sc.template=?")) {
-                ps.setLong(1, n.candidateId());
-                ps.setString(2, n.metric());
-                ps.setString(3, n.scorer());
-                ps.setString(4, n.template());
+                    + " JOIN candidates c ON c.id = sc.candidate_id WHERE sc.id=?")) {
+                ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         throw new StoreException("The score of candidate " + n.candidateId() + " was not saved");
@@ -81,37 +61,53 @@ final class SqliteScoreStore implements ScoreStore {
     public void saveAll(List<NewScore> scores) throws StoreException {
         db.write("save scores", c -> {
             String now = Instant.now().toString();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO scores(candidate_id, metric, value, scorer,"
-                    + " template, max_length, nll_conditioned, nll_direct, details_json, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(candidate_id, metric, scorer, template) DO UPDATE SET"
-                    + " value=excluded.value, max_length=excluded.max_length, nll_conditioned=excluded.nll_conditioned,"
-                    + " nll_direct=excluded.nll_direct, details_json=excluded.details_json,"
-                    + " created_at=excluded.created_at")) {
-                for (NewScore n : scores) {
-                    ps.setLong(1, n.candidateId());
-                    ps.setString(2, n.metric());
-                    if (Double.isNaN(n.value())) {
-                        ps.setNull(3, Types.REAL);
-                    } else {
-                        ps.setDouble(3, n.value());
-                    }
-                    ps.setString(4, n.scorer());
-                    ps.setString(5, n.template());
-                    if (n.maxLength() > 0) {
-                        ps.setInt(6, n.maxLength());
-                    } else {
-                        ps.setNull(6, Types.INTEGER);
-                    }
-                    setLosses(ps, 7, n.nllConditioned());
-                    setLosses(ps, 8, n.nllDirect());
-                    Columns.setText(ps, 9, n.detailsJson());
-                    ps.setString(10, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            for (NewScore n : scores) {
+                write(c, n, now);
             }
             return null;
         });
+    }
+
+    /** Writes one score and its losses (replacing both when the score existed); returns the score's id. */
+    private static long write(Connection c, NewScore n, String now) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            ps.setLong(1, n.candidateId());
+            ps.setString(2, n.metric());
+            if (Double.isNaN(n.value())) {
+                ps.setNull(3, Types.REAL);
+            } else {
+                ps.setDouble(3, n.value());
+            }
+            ps.setString(4, n.scorer());
+            ps.setString(5, n.template());
+            if (n.maxLength() > 0) {
+                ps.setInt(6, n.maxLength());
+            } else {
+                ps.setNull(6, Types.INTEGER);
+            }
+            Columns.setText(ps, 7, n.detailsJson());
+            ps.setString(8, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        if (n.nllConditioned().length == 0 && n.nllDirect().length == 0) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM score_losses WHERE score_id=?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            return id;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO score_losses(score_id, nll_conditioned,"
+                + " nll_direct) VALUES (?,?,?)")) {
+            ps.setLong(1, id);
+            setLosses(ps, 2, n.nllConditioned());
+            setLosses(ps, 3, n.nllDirect());
+            ps.executeUpdate();
+        }
+        return id;
     }
 
     @Override
@@ -192,7 +188,8 @@ final class SqliteScoreStore implements ScoreStore {
     public Optional<ScoreLosses> losses(long scoreId) throws StoreException {
         return db.read("read score losses", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT nll_conditioned, nll_direct FROM scores WHERE id=?")) {
+                    "SELECT l.nll_conditioned, l.nll_direct FROM scores sc LEFT JOIN score_losses l"
+                            + " ON l.score_id = sc.id WHERE sc.id=?")) {
                 ps.setLong(1, scoreId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
