@@ -12,6 +12,7 @@ import dev.sift.core.store.ReviewState;
 import dev.sift.core.store.Run;
 import dev.sift.core.store.SampleQuery;
 import dev.sift.core.store.Score;
+import dev.sift.core.store.StoreException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,9 @@ final class CuratedExport {
         }
         curation.kept++;
         addRun(curation, decision.runId());
-        kept.ifPresent(c -> addRun(curation, c.runId()));
+        if (kept.isPresent()) {
+            addRun(curation, kept.get().runId());
+        }
         for (Score s : scores) {
             curation.scorers.add(s.metric() + " by " + s.scorer() + (s.template().isEmpty() ? "" : " (" + s.template()
                     + ")"));
@@ -122,27 +125,33 @@ final class CuratedExport {
             }
             curation.pairs += pairs.size();
             for (PreferencePair p : pairs) {
-                candidates.stream().filter(c -> c.id() == p.rejectedCandidate()).findFirst()
-                        .ifPresent(c -> addRun(curation, c.runId()));
+                for (Candidate c : candidates) {
+                    if (c.id() == p.rejectedCandidate()) {
+                        addRun(curation, c.runId());
+                    }
+                }
             }
         }
         visitor.visit(KeptContent.of(sample, kept), pairs);
     }
 
-    private void addRun(Curation curation, long runId) {
-        if (runId != 0) {
-            curation.runs.computeIfAbsent(runId, id -> run(id).map(Run::recipe).orElse(""));
+    private void addRun(Curation curation, long runId) throws StoreException {
+        if (runId != 0 && !curation.runs.containsKey(runId)) {
+            curation.runs.put(runId, run(runId).map(Run::recipe).orElse(""));
         }
     }
 
-    private Optional<Run> run(long runId) {
-        return runs.computeIfAbsent(runId, id -> {
-            try {
-                return id == 0 ? Optional.empty() : store.runs().find(id);
-            } catch (Exception e) {
-                return Optional.empty();
-            }
-        });
+    /** The run, read once per export. */
+    private Optional<Run> run(long runId) throws StoreException {
+        if (runId == 0) {
+            return Optional.empty();
+        }
+        Optional<Run> known = runs.get(runId);
+        if (known == null) {
+            known = store.runs().find(runId);
+            runs.put(runId, known);
+        }
+        return known;
     }
 
     /** Stops the walk once the preview has its records. */
