@@ -5,13 +5,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sift.core.dataset.ImportJob;
 import dev.sift.core.dataset.ImportRequest;
+import dev.sift.core.export.ExportJob;
+import dev.sift.core.export.ExportRequest;
+import dev.sift.core.export.ExportResult;
 import dev.sift.core.job.testing.TestContext;
+import dev.sift.core.model.DatasetFormat;
+import dev.sift.core.store.Candidate;
+import dev.sift.core.store.DecidedBy;
+import dev.sift.core.store.DecisionAction;
+import dev.sift.core.store.NewDecision;
+import dev.sift.core.store.NewReviewAction;
+import dev.sift.core.store.SampleQuery;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +65,26 @@ class RealDatasetsCompareIT {
             assertThat(found.added()).isPositive();
             assertThat(again.added()).isZero();
             assertThat(again.others().get(0).alreadyPresent()).isEqualTo(found.added());
+
+            // keep gpt-4's answer wherever there is one, then export the curated set with preference pairs
+            var decisions = new ArrayList<NewDecision>();
+            for (long id : store.samples().ids(SampleQuery.dataset(base.id()))) {
+                for (Candidate c : store.candidates().listBySample(id)) {
+                    decisions.add(new NewDecision(id, c.id(), DecisionAction.CHOOSE, DecidedBy.CURATOR, 0, ""));
+                }
+            }
+            store.review().record(NewReviewAction.of("choose", "keep gpt-4", decisions));
+            var request = ExportRequest.accepted(SampleQuery.dataset(base.id()), DatasetFormat.ALPACA_JSONL,
+                    dir.resolve("curated.jsonl"), false, Optional.of(dir.resolve("pairs.jsonl")));
+            start = System.nanoTime();
+            ExportResult exported = new ExportJob(request, store, "test").run(TestContext.running());
+            millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf("accepted export of %d samples with %d pairs in %d ms%n", exported.records(),
+                    exported.curation().orElseThrow().pairs(), millis);
+            assertThat(exported.records()).isEqualTo(decisions.size());
+            assertThat(exported.curation().orElseThrow().undecided()).isEqualTo(first.baseSamples() - decisions.size());
+            assertThat(Files.readAllLines(dir.resolve("pairs.jsonl")))
+                    .hasSize((int) exported.curation().orElseThrow().pairs());
         }
     }
 }
