@@ -60,7 +60,8 @@ final class ExportCommand extends ProjectCommand {
         }
         ExportRequest request;
         try {
-            request = new ExportRequest(new SampleQuery(ids, filter), format, out, llamaFactory, accepted || chosen,
+            boolean curated = accepted || chosen;
+            request = new ExportRequest(new SampleQuery(ids, filter, curated), format, out, llamaFactory, curated,
                     Optional.ofNullable(dpo));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
