@@ -41,7 +41,7 @@ enum Screen {
             case RUNS -> new RunsView();
             case REVIEW -> new ReviewView();
             case INSIGHTS -> new InsightsView(workspace, services);
-            case EXPORT -> new ExportView();
+            case EXPORT -> new ExportView(workspace, services);
         };
     }
 }

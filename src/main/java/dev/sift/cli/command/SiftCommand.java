@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             StatsCommand.class,
             DedupCommand.class,
             ExportCommand.class,
+            CompareCommand.class,
             EndpointsCommand.class,
             AgentsCommand.class,
             ChatCommand.class,

@@ -64,4 +64,28 @@ final class ExportManifest {
         }
         return manifest;
     }
+
+    /**
+     * Adds what a curated export tells of the review: {@code curation} with the counts of kept, rejected and undecided
+     * samples and of preference pairs, {@code runs} whose decisions or candidates are in the export, and the
+     * {@code scorers} of the scores the kept samples' candidates have.
+     *
+     * @param pairsFile the name of the preference pairs file written with it, or empty
+     */
+    static void addCuration(ObjectNode manifest, CuratedExport.Curation curation, String pairsFile) {
+        manifest.put("mode", "accepted");
+        ObjectNode counts = manifest.putObject("curation");
+        counts.put("kept", curation.kept);
+        counts.put("rejected", curation.rejected);
+        counts.put("undecided", curation.undecided);
+        counts.put("pairs", curation.pairs);
+        counts.put("without_pairs", curation.withoutPairs);
+        if (!pairsFile.isEmpty()) {
+            counts.put("pairs_file", pairsFile);
+        }
+        ArrayNode runs = manifest.putArray("runs");
+        curation.runs.forEach((id, recipe) -> runs.addObject().put("id", id).put("recipe", recipe));
+        ArrayNode scorers = manifest.putArray("scorers");
+        curation.scorers.forEach(scorers::add);
+    }
 }

@@ -62,6 +62,11 @@ public final class DatasetsView implements View {
         exportButton.setAccessibleText("Export the selected dataset");
         exportButton.setOnAction(e -> openExport());
         subscriptions.bind(exportButton.disableProperty(), Bindings.not(vm.hasDatasetProperty()));
+        var compareButton = new Button("Compare…");
+        compareButton.setId("compare-button");
+        compareButton.setAccessibleText("Add other datasets' answers to the same instructions as candidates");
+        compareButton.setOnAction(e -> openCompare());
+        subscriptions.bind(compareButton.disableProperty(), Bindings.not(vm.hasDatasetProperty()));
         var hint = new Label("or drop files here");
         hint.getStyleClass().add(SiftStyles.MUTED);
         var spacer = new Region();
@@ -69,7 +74,7 @@ public final class DatasetsView implements View {
         var message = new Label();
         message.setId("datasets-message");
         subscriptions.bind(message.textProperty(), vm.messageProperty());
-        var bar = new HBox(10, importButton, hint, exportButton, spacer, message);
+        var bar = new HBox(10, importButton, hint, exportButton, compareButton, spacer, message);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(SiftStyles.TOOLBAR);
         return bar;
@@ -146,6 +151,10 @@ public final class DatasetsView implements View {
 
     private void openExport() {
         vm.newExport().ifPresent(export -> new ExportDialog(root.getScene().getWindow(), export).showAndWait());
+    }
+
+    private void openCompare() {
+        vm.newCompare().ifPresent(compare -> new CompareDialog(root.getScene().getWindow(), compare).showAndWait());
     }
 
     @Override

@@ -176,6 +176,17 @@ public final class DatasetsViewModel {
                 store.get(), dataset.get().name(), samples.currentQuery(), message::set));
     }
 
+    /** The compare options for the selected dataset as the base, or empty with no dataset. */
+    public Optional<CompareDialogViewModel> newCompare() {
+        Optional<ProjectStore> store = workspace.store();
+        Optional<Dataset> dataset = samples.dataset();
+        if (store.isEmpty() || dataset.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CompareDialogViewModel(services.jobs(), services.dialogs(), store.get(), dataset.get(),
+                workspace.datasets(), message::set));
+    }
+
     private boolean requireProject() {
         if (workspace.store().isEmpty()) {
             services.dialogs().showError("No project is open", "Create or open a project first (File menu).");
