@@ -22,6 +22,7 @@ public final class WordDiff {
     private final List<String> tokensA;
     private final List<String> tokensB;
     private final List<DiffSegment> segments = new ArrayList<>();
+    private final StringBuilder same = new StringBuilder();
     private final StringBuilder removed = new StringBuilder();
     private final StringBuilder added = new StringBuilder();
 
@@ -37,6 +38,7 @@ public final class WordDiff {
     public static List<DiffSegment> diff(String original, String revised) {
         var diff = new WordDiff(tokens(original), tokens(revised));
         diff.compare(0, diff.a.length, 0, diff.b.length);
+        diff.flushSame();
         diff.flushChange();
         return foldWhitespace(diff.segments);
     }
@@ -180,46 +182,47 @@ public final class WordDiff {
     }
 
     private void emitSame(int from, int to) {
-        if (from >= to) {
-            return;
+        if (from < to) {
+            flushChange();
         }
-        flushChange();
-        var text = new StringBuilder();
         for (int i = from; i < to; i++) {
-            text.append(tokensA.get(i));
+            same.append(tokensA.get(i));
         }
-        append(Kind.SAME, text.toString());
     }
 
     private void emitRemoved(int from, int to) {
+        if (from < to) {
+            flushSame();
+        }
         for (int i = from; i < to; i++) {
             removed.append(tokensA.get(i));
         }
     }
 
     private void emitAdded(int from, int to) {
+        if (from < to) {
+            flushSame();
+        }
         for (int i = from; i < to; i++) {
             added.append(tokensB.get(i));
         }
     }
 
-    private void flushChange() {
-        if (removed.length() > 0) {
-            append(Kind.REMOVED, removed.toString());
-            removed.setLength(0);
-        }
-        if (added.length() > 0) {
-            append(Kind.ADDED, added.toString());
-            added.setLength(0);
+    private void flushSame() {
+        if (same.length() > 0) {
+            segments.add(DiffSegment.same(same.toString()));
+            same.setLength(0);
         }
     }
 
-    private void append(Kind kind, String text) {
-        int last = segments.size() - 1;
-        if (last >= 0 && segments.get(last).kind() == kind) {
-            segments.set(last, new DiffSegment(kind, segments.get(last).text() + text));
-        } else {
-            segments.add(new DiffSegment(kind, text));
+    private void flushChange() {
+        if (removed.length() > 0) {
+            segments.add(DiffSegment.removed(removed.toString()));
+            removed.setLength(0);
+        }
+        if (added.length() > 0) {
+            segments.add(DiffSegment.added(added.toString()));
+            added.setLength(0);
         }
     }
 
