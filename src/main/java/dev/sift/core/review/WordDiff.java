@@ -12,8 +12,9 @@ import java.util.Map;
  *
  * <p>Both texts are cut into tokens (runs of word characters, runs of whitespace, and single other characters) and
  * compared with Myers' O(ND) algorithm in its linear-space, divide-and-conquer form, so texts of thousands of words
- * diff in milliseconds. Within each changed stretch the removed text comes before the added text, and a stretch of
- * whitespace alone between two changes is folded into them, so "the cat" → "a dog" reads as one replacement.
+ * diff quickly. Within each changed stretch the removed text comes before the added text. Whitespace alone between
+ * two changes is folded into them, so "the cat" → "a dog" reads as one replacement, and so is a shared piece no
+ * longer than the changes on both sides of it (a lone "the" inside a rewritten sentence).
  */
 public final class WordDiff {
 
@@ -40,7 +41,7 @@ public final class WordDiff {
         diff.compare(0, diff.a.length, 0, diff.b.length);
         diff.flushSame();
         diff.flushChange();
-        return foldWhitespace(diff.segments);
+        return foldSmallEqualities(diff.segments);
     }
 
     /** The tokens of a text: runs of letters, digits, marks and '_'; runs of whitespace; any other single character. */
@@ -226,8 +227,11 @@ public final class WordDiff {
         }
     }
 
-    /** Folds each whitespace-only SAME segment that sits between two changes into them. */
-    private static List<DiffSegment> foldWhitespace(List<DiffSegment> segments) {
+    /**
+     * Folds into the changes around it each SAME segment that is whitespace only, or no longer than the bigger side
+     * of the change before it and of the change after it, so a lone shared word inside a rewrite does not split it.
+     */
+    private static List<DiffSegment> foldSmallEqualities(List<DiffSegment> segments) {
         var folded = new ArrayList<DiffSegment>();
         int i = 0;
         while (i < segments.size()) {
@@ -238,10 +242,10 @@ public final class WordDiff {
             var removed = new StringBuilder();
             var added = new StringBuilder();
             i = takeChange(segments, i, removed, added);
-            while (i + 1 < segments.size() && segments.get(i).text().isBlank()) {
-                String space = segments.get(i).text();
-                removed.append(space);
-                added.append(space);
+            while (i + 1 < segments.size() && foldable(segments, i, Math.max(removed.length(), added.length()))) {
+                String same = segments.get(i).text();
+                removed.append(same);
+                added.append(same);
                 i = takeChange(segments, i + 1, removed, added);
             }
             if (removed.length() > 0) {
@@ -252,6 +256,19 @@ public final class WordDiff {
             }
         }
         return List.copyOf(folded);
+    }
+
+    /** Whether the SAME segment at {@code i}, between a change of {@code before} chars and the next one, folds. */
+    private static boolean foldable(List<DiffSegment> segments, int i, int before) {
+        String same = segments.get(i).text();
+        if (same.isBlank()) {
+            return true;
+        }
+        int after = 0;
+        for (int j = i + 1; j < segments.size() && segments.get(j).kind() != Kind.SAME; j++) {
+            after = Math.max(after, segments.get(j).text().length());
+        }
+        return same.length() <= before && same.length() <= after;
     }
 
     /** Appends the change starting at {@code i} (a REMOVED and/or an ADDED segment); returns the index after it. */

@@ -86,20 +86,24 @@ final class CandidateCard {
     private VBox header(int number, boolean current) {
         var key = new Label(Integer.toString(number));
         key.getStyleClass().add(NUMBER);
+        key.setMinWidth(Region.USE_PREF_SIZE);
         if (number <= CandidatesPane.FITTING) {
             key.setTooltip(new Tooltip("Press " + number + " to keep this candidate"));
         }
         var madeBy = new Label(candidate.madeBy());
         madeBy.getStyleClass().add(MADE_BY);
-        madeBy.setMinWidth(Region.USE_PREF_SIZE);
+        madeBy.setMinWidth(0);
+        madeBy.setTooltip(new Tooltip(candidate.madeBy()));
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var tokens = new Label("~" + candidate.approximateTokens() + " tokens");
         tokens.getStyleClass().add(TOKENS);
+        tokens.setMinWidth(Region.USE_PREF_SIZE);
         var title = new HBox(6, key, madeBy);
         if (current) {
             var marker = new Label("✓ current");
             marker.getStyleClass().add(CURRENT_MARKER);
+            marker.setMinWidth(Region.USE_PREF_SIZE);
             marker.setTooltip(new Tooltip("The sample's current decision keeps this candidate"));
             title.getChildren().add(marker);
         }

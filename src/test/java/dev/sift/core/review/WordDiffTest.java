@@ -44,6 +44,19 @@ class WordDiffTest {
     }
 
     @Test
+    void aShortSharedWordInsideARewriteIsFoldedIntoIt() {
+        assertThat(WordDiff.diff("Clouds form when vapour cools.", "Drops of rain form slowly."))
+                .containsExactly(removed("Clouds form when vapour cools"), added("Drops of rain form slowly"),
+                        same("."));
+    }
+
+    @Test
+    void aSharedPhraseLongerThanTheChangesStays() {
+        assertThat(WordDiff.diff("A cat sat on the warm mat.", "A dog sat on the warm mat."))
+                .containsExactly(same("A "), removed("cat"), added("dog"), same(" sat on the warm mat."));
+    }
+
+    @Test
     void punctuationChangesAloneAreMarked() {
         assertThat(WordDiff.diff("Yes, it is.", "Yes; it is!"))
                 .containsExactly(same("Yes"), removed(","), added(";"), same(" it is"), removed("."), added("!"));
