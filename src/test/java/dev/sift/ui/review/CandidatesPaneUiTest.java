@@ -22,6 +22,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.shape.Path;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,9 @@ class CandidatesPaneUiTest {
         assertThat(added).anySatisfy(text -> assertThat(text).contains("<script>alert('boo')</script>"));
         assertThat(robot.from(second).lookup(".diff-removed").queryAllAs(Text.class))
                 .isNotEmpty().allSatisfy(text -> assertThat(text.isStrikethrough()).isTrue());
+        assertThat(robot.from(second).lookup(".diff-highlight-added").queryAs(Path.class).getElements()).isNotEmpty();
+        assertThat(robot.from(second).lookup(".diff-highlight-removed").queryAs(Path.class).getElements())
+                .isNotEmpty();
         assertThat(robot.from(robot.lookup("#candidate-1").queryParent()).lookup(".diff-flow").queryAllAs(Node.class)).isEmpty();
         assertThat(robot.from(robot.lookup("#candidate-1").queryParent()).lookup(".md-code-block").queryAllAs(Node.class))
                 .hasSize(1);

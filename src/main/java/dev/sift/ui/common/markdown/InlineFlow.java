@@ -31,17 +31,47 @@ final class InlineFlow extends AbstractVisitor {
 
     private final TextFlow flow = new TextFlow();
     private final List<String> styles = new ArrayList<>();
+    private final String softBreak;
 
-    private InlineFlow(List<String> baseStyles) {
+    private InlineFlow(List<String> baseStyles, String softBreak) {
         styles.addAll(baseStyles);
+        this.softBreak = softBreak;
     }
 
     /** The flow of {@code block}'s inline children, each run styled with {@code runStyles} too. */
     static TextFlow of(Node block, List<String> runStyles, String... flowStyles) {
-        var inline = new InlineFlow(runStyles);
+        var inline = new InlineFlow(runStyles, " ");
         inline.visitChildren(block);
         inline.flow.getStyleClass().addAll(flowStyles);
         return inline.flow;
+    }
+
+    /**
+     * The flow of a paragraph whose every line starts with '|', a table this renderer does not parse: kept line by
+     * line in monospace, as its source text.
+     */
+    static TextFlow table(Node paragraph, String... flowStyles) {
+        var inline = new InlineFlow(List.of(CODE), "\n");
+        inline.visitChildren(paragraph);
+        inline.flow.getStyleClass().addAll(flowStyles);
+        return inline.flow;
+    }
+
+    /** Whether {@code paragraph} has several lines and each starts with '|'. */
+    static boolean looksLikeTable(Node paragraph) {
+        boolean lineStart = true;
+        int lines = 0;
+        for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+            if (lineStart) {
+                if (!(child instanceof org.commonmark.node.Text
+                        && ((org.commonmark.node.Text) child).getLiteral().startsWith("|"))) {
+                    return false;
+                }
+                lines++;
+            }
+            lineStart = child instanceof SoftLineBreak || child instanceof HardLineBreak;
+        }
+        return lines > 1;
     }
 
     @Override
@@ -84,8 +114,8 @@ final class InlineFlow extends AbstractVisitor {
     }
 
     @Override
-    public void visit(SoftLineBreak softBreak) {
-        add(" ");
+    public void visit(SoftLineBreak lineBreak) {
+        add(softBreak);
     }
 
     @Override

@@ -26,7 +26,8 @@ import org.commonmark.parser.Parser;
 /**
  * Markdown rendered as JavaFX nodes: a {@link VBox} of blocks, each paragraph or heading a {@link TextFlow} of
  * {@link Text} runs. Raw HTML stays literal text and nothing is ever loaded: there is no web view (ADR 0014). The
- * look comes from the {@code md-*} style classes in {@code sift.css}.
+ * look comes from the {@code md-*} style classes in {@code sift.css}. Tables are not parsed: a paragraph of lines
+ * starting with '|' keeps its lines, in monospace.
  */
 public final class MarkdownFlow {
 
@@ -41,6 +42,8 @@ public final class MarkdownFlow {
     public static final String QUOTE = "md-blockquote";
     public static final String RULE = "md-rule";
     public static final String HTML = "md-html";
+    /** A table, kept as its source lines (no table extension is parsed). */
+    public static final String TABLE = "md-table";
 
     private static final Parser PARSER = Parser.builder().build();
 
@@ -90,7 +93,9 @@ public final class MarkdownFlow {
 
         @Override
         public void visit(Paragraph paragraph) {
-            box.getChildren().add(InlineFlow.of(paragraph, List.of(), PARAGRAPH));
+            box.getChildren().add(InlineFlow.looksLikeTable(paragraph)
+                    ? InlineFlow.table(paragraph, PARAGRAPH, TABLE)
+                    : InlineFlow.of(paragraph, List.of(), PARAGRAPH));
         }
 
         @Override

@@ -103,6 +103,17 @@ class MarkdownFlowTest {
     }
 
     @Test
+    void tablesKeepTheirSourceLinesInMonospace() {
+        VBox root = MarkdownFlow.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n| not\na table");
+
+        assertThat(root.getChildren().get(0).getStyleClass()).contains(MarkdownFlow.TABLE);
+        assertThat(text(root.getChildren().get(0))).isEqualTo("| a | b |\n|---|---|\n| 1 | 2 |");
+        assertThat(runs(root.getChildren().get(0))).allSatisfy(r -> assertThat(r.getStyleClass()).contains("md-code"));
+        assertThat(root.getChildren().get(1).getStyleClass()).doesNotContain(MarkdownFlow.TABLE);
+        assertThat(text(root.getChildren().get(1))).isEqualTo("| not a table");
+    }
+
+    @Test
     void emptyOrMissingTextRendersNothing() {
         assertThat(MarkdownFlow.render("").getChildren()).isEmpty();
         assertThat(MarkdownFlow.render(null).getChildren()).isEmpty();
