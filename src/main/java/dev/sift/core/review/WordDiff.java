@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Both texts are cut into tokens (runs of word characters, runs of whitespace, and single other characters) and
  * compared with Myers' O(ND) algorithm in its linear-space, divide-and-conquer form, so texts of thousands of words
- * diff quickly. Within each changed stretch the removed text comes before the added text. Whitespace alone between
+ * diff quickly; a budget of comparison steps bounds the time on texts that share almost nothing. Within each changed stretch the removed text comes before the added text. Whitespace alone between
  * two changes is folded into them, so "the cat" → "a dog" reads as one replacement, and so is a shared piece no
  * longer than the changes on both sides of it (a lone "the" inside a rewritten sentence).
  */
@@ -24,6 +24,7 @@ public final class WordDiff {
     private final List<String> tokensB;
     private final List<DiffSegment> segments = new ArrayList<>();
     private final StringBuilder same = new StringBuilder();
+    private long work;
     private final StringBuilder removed = new StringBuilder();
     private final StringBuilder added = new StringBuilder();
 
@@ -62,6 +63,12 @@ public final class WordDiff {
         }
         return tokens;
     }
+
+    /**
+     * The comparison steps one diff may take. Past it, what is left to compare is shown as replaced: texts that
+     * share little are replaced wholesale anyway, and the diff stays fast on the UI thread.
+     */
+    private static final long WORK_LIMIT = 4_000_000;
 
     private static final int WORD = 0;
     private static final int SPACE = 1;
@@ -133,6 +140,10 @@ public final class WordDiff {
         int bStart = 0;
         int bEndTrim = 0;
         for (int d = 0; d < maxD; d++) {
+            work += 2L * d + 2;
+            if (work > WORK_LIMIT) {
+                return null;
+            }
             for (int k = -d + fStart; k <= d - fEnd; k += 2) {
                 int ko = offset + k;
                 int x = k == -d || (k != d && forward[ko - 1] < forward[ko + 1]) ? forward[ko + 1] : forward[ko - 1] + 1;
@@ -140,6 +151,7 @@ public final class WordDiff {
                 while (x < n && y < m && a[aLo + x] == b[bLo + y]) {
                     x++;
                     y++;
+                    work++;
                 }
                 forward[ko] = x;
                 if (x > n) {
@@ -161,6 +173,7 @@ public final class WordDiff {
                 while (x < n && y < m && a[aHi - x - 1] == b[bHi - y - 1]) {
                     x++;
                     y++;
+                    work++;
                 }
                 backward[ko] = x;
                 if (x > n) {

@@ -30,20 +30,21 @@ final class CandidateCard {
 
     private final CandidateDetail candidate;
     private final CandidateDetail original;
+    private final boolean isOriginal;
     private final VBox root = new VBox(6);
     private final ScrollPane body = new ScrollPane();
     private Node markdown;
     private Node diff;
 
     /**
-     * @param number the pane's number, the key that chooses it
-     * @param original the original candidate, which the prompt and the diff compare against; {@code candidate}
-     *     itself for pane 1
+     * @param number the pane's number, the key that chooses it; pane 1 is the original
+     * @param original the original candidate (pane 1's), which the prompt and the diff compare against
      * @param current whether the sample's kept candidate is this one
      */
     CandidateCard(int number, CandidateDetail candidate, CandidateDetail original, boolean current) {
         this.candidate = candidate;
         this.original = original;
+        this.isOriginal = number == 1;
         root.getStyleClass().add(PANE);
         root.setId("candidate-" + number);
         if (current) {
@@ -70,7 +71,7 @@ final class CandidateCard {
 
     /** Shows the response as a word diff against the original's, or as markdown; the original pane stays markdown. */
     void showDifferences(boolean differences) {
-        if (differences && candidate != original) {
+        if (differences && !isOriginal) {
             if (diff == null) {
                 diff = padded(DiffFlow.of(original.response(), candidate.response()));
             }
@@ -122,7 +123,7 @@ final class CandidateCard {
 
     /** Adds the candidate's instruction or input when it is not the original's (a rewritten instruction). */
     private void prompt(String what, String text, String originalText) {
-        if (candidate == original || text.equals(originalText)) {
+        if (isOriginal || text.equals(originalText)) {
             return;
         }
         var title = new Label(text.isEmpty() ? what + " (removed)" : what + " (differs from the original)");

@@ -112,7 +112,7 @@ class WordDiffTest {
     }
 
     @Test
-    void twoUnrelatedTextsReconstructBothSides() {
+    void twoUnrelatedLongTextsReconstructBothSidesAsAReplacement() {
         var random = new Random(11);
         String original = randomText(random, 3_000);
         String revised = randomText(random, 3_000);
@@ -121,6 +121,7 @@ class WordDiffTest {
 
         assertThat(join(diff, Kind.REMOVED)).isEqualTo(original);
         assertThat(join(diff, Kind.ADDED)).isEqualTo(revised);
+        assertThat(diff).extracting(DiffSegment::kind).containsExactly(Kind.REMOVED, Kind.ADDED, Kind.SAME);
     }
 
     private static String randomText(Random random, int words) {
