@@ -1,5 +1,7 @@
 package dev.sift.core.scoring;
 
+import java.util.List;
+
 /**
  * A causal language model reduced to what difficulty scores need: its tokenizer and per-token losses.
  *
@@ -23,6 +25,11 @@ public interface CausalLmScorer {
 
     /** Per-position natural-log NLL of {@code ids}; same length as {@code ids}, element 0 is NaN. */
     double[] tokenNll(int[] ids);
+
+    /** {@link #tokenNll(int[])} for several sequences; implementations may run them as one batch. */
+    default List<double[]> tokenNll(List<int[]> batch) {
+        return batch.stream().map(this::tokenNll).toList();
+    }
 
     /** The longest id sequence {@link #tokenNll} accepts (the model's context window). */
     default int maxLength() {
