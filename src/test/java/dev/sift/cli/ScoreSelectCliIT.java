@@ -55,7 +55,7 @@ class ScoreSelectCliIT {
     @Test
     void scoresResumesAndSelectsThirtyPercentWithCherry() throws Exception {
         JsonNode scored = ok(cli.run("score", "ifd", "-p", project, "-d", "sample", "--model", model, "--mode",
-                "superfiltering", "--json")).result();
+                "superfiltering", "--batch", "3", "--json")).result();
         int total = scored.path("total").asInt();
         assertThat(total).isGreaterThan(50);
         assertThat(scored.path("scored").asInt() + scored.path("unscorable").asInt()).isEqualTo(total);
@@ -157,5 +157,13 @@ class ScoreSelectCliIT {
                 out.toString(), "-f", "alpaca-jsonl", "--clusters", "5", "--per-cluster", "2"));
         assertThat(again.out()).contains("picked " + picked + " samples from 5 clusters into " + out);
         assertThat(again.out()).contains("(0 computed, the rest stored)");
+    }
+
+    @Test
+    void aBatchBelowOneIsAUsageError() {
+        CliRunner.Result r = cli.run("score", "ifd", "-p", project, "-d", "sample", "--model", model, "--batch", "0");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--batch must be at least 1");
     }
 }

@@ -68,9 +68,17 @@ final class ScoreCommand implements Runnable {
                 description = "Scoring window in tokens (default: the mode's, at most the model's window).")
         Integer maxLength;
 
+        @Option(names = "--batch", defaultValue = "" + ScoreIfdSpec.DEFAULT_BATCH_SIZE, paramLabel = "N",
+                description = {"Samples scored together in one forward pass, shortest first (default ${DEFAULT-VALUE}).",
+                    "Larger is faster up to a point and takes more memory; scores do not change."})
+        int batch;
+
         @Override
         int run(ProjectStore store) throws Exception {
             long datasetId = dataset(store, dataset).id();
+            if (batch < 1) {
+                throw new ParameterException(spec.commandLine(), "--batch must be at least 1");
+            }
             if (endpoint != null) {
                 CausalLmScorer scorer = new EndpointScorer(endpointClient(store), endpoint, model);
                 return score(store, datasetId, scorer, scorer.name());
@@ -95,7 +103,7 @@ final class ScoreCommand implements Runnable {
         private int score(ProjectStore store, long datasetId, CausalLmScorer scorer, String modelRecord)
                 throws Exception {
             IfdOptions options = options(scorer.maxLength());
-            var ifdSpec = new ScoreIfdSpec(modelRecord, mode, options);
+            var ifdSpec = new ScoreIfdSpec(modelRecord, mode, options, batch);
             long runId = ScoreIfdJob.createRun(store, datasetId, ifdSpec).id();
             CliJobs.Outcome<ScoreIfdSummary> outcome = jobs().run(new ScoreIfdJob(runId, store, scorer));
             if (!outcome.ok()) {

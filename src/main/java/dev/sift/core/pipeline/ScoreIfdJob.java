@@ -22,7 +22,9 @@ import dev.sift.core.store.RunStatus;
 import dev.sift.core.store.SampleQuery;
 import dev.sift.core.store.StoreException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -36,10 +38,15 @@ import java.util.OptionalInt;
  * per-token losses, and details holding IFD_ppl, the four means and the skip reason, so that every selection variant
  * can be computed later without the model.
  *
+ * <p><b>Batches.</b> Samples are read 256 at a time, tokenized, sorted by length and scored
+ * {@link ScoreIfdSpec#batchSize()} at a time with one forward pass per batch (both sequences of each sample
+ * together, and never more than {@link ScoreIfdBatches#MAX_PADDED_TOKENS} padded tokens beyond one sample), on the
+ * job's thread. Each sample's score is saved as soon as its batch is done. The losses equal one-by-one scoring up to
+ * the model's float rounding.
+ *
  * <p><b>Resume.</b> Candidates that already have a score from the same scorer with the same settings key are
- * skipped, whichever run made it. Cancellation is checked between samples and ends the run as
- * {@link RunStatus#CANCELLED}; any failure ends it as {@link RunStatus#FAILED}. Samples run one after another on the
- * job's thread.
+ * skipped, whichever run made it. Cancellation is checked between batches and ends the run as
+ * {@link RunStatus#CANCELLED}, with every finished batch saved; any failure ends it as {@link RunStatus#FAILED}.
  */
 public final class ScoreIfdJob implements Job<ScoreIfdSummary> {
 
@@ -85,13 +92,24 @@ public final class ScoreIfdJob implements Job<ScoreIfdSummary> {
                 "scoring " + ids.length + " samples with " + scorer.name() + " (" + spec.scoreKey() + ")", "");
         try {
             for (int from = 0; from < ids.length; from += PAGE) {
+                context.checkCancelled();
+                List<Pending> pending = new ArrayList<>();
                 for (Sample sample : store.samples().fetch(ids, from, Math.min(ids.length, from + PAGE))) {
+                    Candidate original = original(sample);
+                    if (Arrays.binarySearch(done, original.id()) >= 0) {
+                        counts[0]++;
+                        progress(context, counts, ids.length);
+                    } else {
+                        pending.add(new Pending(sample, original, ifd.prepare(original.instruction(),
+                                original.input(), original.response())));
+                    }
+                }
+                for (List<Pending> batch : ScoreIfdBatches.of(pending, Pending::prepared, spec.batchSize())) {
                     context.checkCancelled();
-                    scoreOne(context, ifd, spec, sample, done, counts);
-                    int processed = counts[0] + counts[1] + counts[2];
-                    context.progress(processed, ids.length);
-                    if (processed % 16 == 0 || processed == ids.length) {
-                        store.runs().updateProgress(runId, processed, ids.length);
+                    List<IfdResult> results = ifd.score(batch.stream().map(Pending::prepared).toList());
+                    for (int i = 0; i < batch.size(); i++) {
+                        save(context, spec, batch.get(i), results.get(i), counts);
+                        progress(context, counts, ids.length);
                     }
                 }
             }
@@ -110,15 +128,21 @@ public final class ScoreIfdJob implements Job<ScoreIfdSummary> {
         }
     }
 
-    private void scoreOne(JobContext context, IfdScorer ifd, ScoreIfdSpec spec, Sample sample, long[] done,
-            int[] counts) throws StoreException {
-        Candidate original = original(sample);
-        if (Arrays.binarySearch(done, original.id()) >= 0) {
-            counts[0]++;
-            return;
+    /** A sample whose original still needs a score, tokenized for the model. */
+    private record Pending(Sample sample, Candidate original, IfdScorer.Prepared prepared) {}
+
+    private void progress(JobContext context, int[] counts, int total) throws StoreException {
+        int processed = counts[0] + counts[1] + counts[2];
+        context.progress(processed, total);
+        if (processed % 16 == 0 || processed == total) {
+            store.runs().updateProgress(runId, processed, total);
         }
-        IfdResult result = ifd.score(original.instruction(), original.input(), original.response());
-        store.scores().save(new NewScore(original.id(), ScoreIfdSpec.METRIC, result.ifdLoss(), scorer.name(),
+    }
+
+    private void save(JobContext context, ScoreIfdSpec spec, Pending pending, IfdResult result, int[] counts)
+            throws StoreException {
+        Sample sample = pending.sample();
+        store.scores().save(new NewScore(pending.original().id(), ScoreIfdSpec.METRIC, result.ifdLoss(), scorer.name(),
                 spec.scoreKey(), spec.options().maxLength(), result.conditionalNll(), result.directNll(),
                 details(result)));
         counts[result.scored() ? 1 : 2]++;

@@ -6,9 +6,7 @@ import java.util.Arrays;
 final class SpanScorer {
 
     /** The losses of the scored span, and its token length {@code T - s} (negative when truncation cut it off). */
-    record Span(double[] nll, int length) {
-        static final Span EMPTY = new Span(new double[0], 0);
-    }
+    record Span(double[] nll, int length) {}
 
     private final CausalLmScorer scorer;
     private final SpanMode mode;
@@ -29,8 +27,14 @@ final class SpanScorer {
      * instruction while the target is instruction + input. Position 0 is never scored (it has no prediction).
      */
     Span score(String prefix, String target, String anchor, int cap) {
+        Plan plan = plan(prefix, target, anchor, cap);
+        return plan.needsModel() ? plan.finish(scorer.tokenNll(plan.ids())) : plan.finish(new double[0]);
+    }
+
+    /** What {@link #score} feeds the model, without running it: the ids and where the span starts in them. */
+    Plan plan(String prefix, String target, String anchor, int cap) {
         if (cap < 1) {
-            return Span.EMPTY;
+            return new Plan(new int[0], 0, 0);
         }
         int[] ids;
         int start;
@@ -49,14 +53,29 @@ final class SpanScorer {
             ids = Arrays.copyOf(ids, cap);
         }
         start = Math.max(start, 1);
-        int length = ids.length - start;
-        if (length <= 0) {
-            return new Span(new double[0], length);
+        return new Plan(ids, start, ids.length - start);
+    }
+
+    /**
+     * The ids of one span to score, truncated, and the span's start and token length {@code T - s}.
+     * Only a span of positive length needs the model.
+     */
+    record Plan(int[] ids, int start, int length) {
+
+        boolean needsModel() {
+            return length > 0;
         }
-        double[] nll = scorer.tokenNll(ids);
-        if (nll.length != ids.length) {
-            throw new IllegalStateException("scorer returned " + nll.length + " losses for " + ids.length + " ids");
+
+        /** The span from the losses of {@link #ids()} ({@code tokenNll} of them), or empty when none was needed. */
+        Span finish(double[] nll) {
+            if (!needsModel()) {
+                return new Span(new double[0], length);
+            }
+            if (nll.length != ids.length) {
+                throw new IllegalStateException("scorer returned " + nll.length + " losses for " + ids.length
+                        + " ids");
+            }
+            return new Span(Arrays.copyOfRange(nll, start, ids.length), length);
         }
-        return new Span(Arrays.copyOfRange(nll, start, ids.length), length);
     }
 }

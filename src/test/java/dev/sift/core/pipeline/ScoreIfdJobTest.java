@@ -2,6 +2,7 @@ package dev.sift.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.testing.TestContext;
@@ -16,6 +17,7 @@ import dev.sift.core.store.NewDataset;
 import dev.sift.core.store.RunStatus;
 import dev.sift.core.store.SampleQuery;
 import dev.sift.core.store.Score;
+import dev.sift.core.store.ScoreLosses;
 import dev.sift.core.store.StoreException;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import java.nio.file.Path;
@@ -67,7 +69,11 @@ class ScoreIfdJobTest {
     @BeforeEach
     void open() throws StoreException {
         store = SqliteProjectStore.create(dir.resolve("p.sift"));
-        datasetId = store.datasets().importDataset(new NewDataset("tiny", "t.jsonl", DatasetFormat.ALPACA_JSONL),
+        datasetId = importRecords("tiny");
+    }
+
+    long importRecords(String name) throws StoreException {
+        return store.datasets().importDataset(new NewDataset(name, "t.jsonl", DatasetFormat.ALPACA_JSONL),
                 sink -> {
                     for (int i = 0; i < RECORDS.length; i++) {
                         sink.add(i, SampleContent.single(RECORDS[i][0], RECORDS[i][1], RECORDS[i][2]));
@@ -81,7 +87,11 @@ class ScoreIfdJobTest {
     }
 
     List<Score> scores(ScoreIfdSpec spec) throws StoreException {
-        return store.scores().list(datasetId, ScoreIfdSpec.METRIC, model.name(), spec.scoreKey());
+        return scores(datasetId, spec);
+    }
+
+    List<Score> scores(long dataset, ScoreIfdSpec spec) throws StoreException {
+        return store.scores().list(dataset, ScoreIfdSpec.METRIC, model.name(), spec.scoreKey());
     }
 
     @Test
@@ -113,8 +123,8 @@ class ScoreIfdJobTest {
     }
 
     @Test
-    void aCancelledRunResumesWithoutScoringTwice() throws Exception {
-        long first = ScoreIfdJob.createRun(store, datasetId, SPEC).id();
+    void aCancelledRunKeepsItsFinishedBatchesAndResumesWithoutScoringTwice() throws Exception {
+        long first = ScoreIfdJob.createRun(store, datasetId, SPEC.withBatchSize(2)).id();
         assertThatThrownBy(() -> new ScoreIfdJob(first, store, model).run(TestContext.cancelledAfter(2)))
                 .isInstanceOf(JobCancelledException.class);
         assertThat(store.runs().find(first).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
@@ -143,5 +153,56 @@ class ScoreIfdJobTest {
         assertThat(cherry.scoreKey()).isEqualTo("wiz/cherry_v1/concatenate/64");
         assertThat(ScoreIfdSpec.fromConfigJson(cherry.toConfigJson())).isEqualTo(cherry);
         assertThat(store.scores().groups(datasetId, ScoreIfdSpec.METRIC)).hasSize(2);
+    }
+
+    @Test
+    void batchedScoresEqualOneByOneScoresWhateverTheBatchSize() throws Exception {
+        var cherry = new ScoreIfdSpec("tiny", "cherry-v1", IfdOptions.cherryV1().withMaxLength(32));
+        for (ScoreIfdSpec spec : List.of(SPEC, cherry)) {
+            long one = importRecords("one by one " + spec.mode());
+            long batched = importRecords("batched " + spec.mode());
+            new ScoreIfdJob(ScoreIfdJob.createRun(store, one, spec.withBatchSize(1)).id(), store, model)
+                    .run(TestContext.running());
+            ScoreIfdSummary summary = new ScoreIfdJob(ScoreIfdJob.createRun(store, batched, spec.withBatchSize(4)).id(),
+                    store, model).run(TestContext.running());
+
+            assertThat(summary.scored() + summary.unscorable()).isEqualTo(RECORDS.length);
+            List<Score> expected = scores(one, spec);
+            List<Score> actual = scores(batched, spec);
+            assertThat(actual).hasSameSizeAs(expected).hasSize(RECORDS.length);
+            for (int i = 0; i < expected.size(); i++) {
+                Score e = expected.get(i);
+                Score a = actual.get(i);
+                if (Double.isNaN(e.value())) {
+                    assertThat(a.value()).isNaN();
+                } else {
+                    assertThat(a.value()).isCloseTo(e.value(), within(1e-5));
+                }
+                ScoreLosses el = store.scores().losses(e.id()).orElseThrow();
+                ScoreLosses al = store.scores().losses(a.id()).orElseThrow();
+                assertClose(al.conditioned(), el.conditioned());
+                assertClose(al.direct(), el.direct());
+            }
+        }
+    }
+
+    @Test
+    void theBatchSizeIsKeptWithTheRunButIsNoPartOfTheScoreKey() {
+        ScoreIfdSpec spec = SPEC.withBatchSize(3);
+
+        assertThat(ScoreIfdSpec.fromConfigJson(spec.toConfigJson())).isEqualTo(spec);
+        assertThat(spec.scoreKey()).isEqualTo(SPEC.scoreKey());
+        assertThat(SPEC.batchSize()).isEqualTo(ScoreIfdSpec.DEFAULT_BATCH_SIZE).isEqualTo(8);
+        String older = SPEC.toConfigJson().replace(",\"batchSize\":8", "");
+        assertThat(older).doesNotContain("batchSize");
+        assertThat(ScoreIfdSpec.fromConfigJson(older).batchSize()).isEqualTo(8);
+        assertThatThrownBy(() -> SPEC.withBatchSize(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void assertClose(double[] actual, double[] expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int t = 0; t < expected.length; t++) {
+            assertThat(actual[t]).isCloseTo(expected[t], within(1e-5));
+        }
     }
 }

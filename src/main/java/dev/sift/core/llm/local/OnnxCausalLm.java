@@ -2,10 +2,12 @@ package dev.sift.core.llm.local;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.sift.core.scoring.CausalLmScorer;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,17 +28,17 @@ import java.util.function.IntConsumer;
  *
  * <p>Only the inputs the session lists are fed: {@code input_ids}, and where present {@code attention_mask},
  * {@code position_ids} and {@code past_key_values.N.key/value} (empty {@code [batch, kvHeads, 0, headDim]}
- * on a first pass). Logits may be fp32 or fp16; log-softmax is always computed in double over the whole
- * vocabulary. The tokenizer adds no special tokens, truncates nothing and pads nothing; callers ask for
+ * on a first pass). Logits may be fp32, fp16 or bf16. For scoring, the log-softmax over the whole vocabulary and
+ * the pick of each target's loss run inside ONNX Runtime ({@link NllGraph}, in float32), so only one float per
+ * token comes back to Java; generation reads the last position's logits and samples in Java. The tokenizer adds no special tokens, truncates nothing and pads nothing; callers ask for
  * the beginning-of-sequence token explicitly. Chat templates are not applied here.
  *
  * <p><b>Threading.</b> One ONNX Runtime session per instance. Every public method is synchronized, so an
  * instance may be shared between threads but runs one call at a time (ONNX Runtime already spreads one
- * call over its intra-op threads; for large batches {@link #tokenNll(List)} then spreads the log-softmax
- * over the common fork-join pool). For parallel calls open one instance per thread, at the cost of the
+ * call over its intra-op threads, the NLL graph included). For parallel calls open one instance per thread, at the cost of the
  * model's memory each time. All methods block; none can be cancelled midway.
  *
- * <p><b>Resources.</b> The instance owns its native session and tokenizer and must be closed; calls after
+ * <p><b>Resources.</b> The instance owns its native sessions and tokenizer and must be closed; calls after
  * {@link #close()} throw {@link IllegalStateException}. The shared {@link OrtEnvironment} is not closed.
  * Returned arrays belong to the caller.
  *
@@ -52,15 +54,17 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
     private final ModelFolder files;
     private final OrtEnvironment env;
     private final OrtSession session;
+    private final NllGraph nllGraph;
     private final HuggingFaceTokenizer tokenizer;
     private final SessionInputs inputs;
     private boolean closed;
 
-    private OnnxCausalLm(ModelFolder files, OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer,
-            SessionInputs inputs) {
+    private OnnxCausalLm(ModelFolder files, OrtEnvironment env, OrtSession session, NllGraph nllGraph,
+            HuggingFaceTokenizer tokenizer, SessionInputs inputs) {
         this.files = files;
         this.env = env;
         this.session = session;
+        this.nllGraph = nllGraph;
         this.tokenizer = tokenizer;
         this.inputs = inputs;
     }
@@ -82,20 +86,23 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(files.tokenizer(), TOKENIZER_OPTIONS);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession session = null;
+        NllGraph nllGraph = null;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             if (intraOpThreads > 0) {
                 options.setIntraOpNumThreads(intraOpThreads);
             }
             session = env.createSession(files.model().toString(), options);
-            return new OnnxCausalLm(files, env, session, tokenizer, SessionInputs.of(session, files));
+            SessionInputs inputs = SessionInputs.of(session, files);
+            nllGraph = NllGraph.open(env, options, logitsType(session, files));
+            return new OnnxCausalLm(files, env, session, nllGraph, tokenizer, inputs);
         } catch (OrtException e) {
             tokenizer.close();
-            closeQuietly(session);
+            closeQuietly(session, nllGraph);
             throw new IOException(folder + ": ONNX Runtime could not load " + files.model().getFileName() + ": "
                     + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             tokenizer.close();
-            closeQuietly(session);
+            closeQuietly(session, nllGraph);
             throw e;
         }
     }
@@ -139,10 +146,6 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
         return inputs.hasCache();
     }
 
-    /**
-     * Teacher-forced negative log-likelihood of each token given the ones before it, in nats:
-     * {@code nll[0]} is NaN and {@code nll[t] = -log_softmax(logits[t-1])[ids[t]]}. One forward pass.
-     */
     /** The model's context window, from its config. */
     @Override
     public int maxLength() {
@@ -155,6 +158,10 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
         return String.valueOf(files.folder().getFileName());
     }
 
+    /**
+     * Teacher-forced negative log-likelihood of each token given the ones before it, in nats:
+     * {@code nll[0]} is NaN and {@code nll[t] = -log_softmax(logits[t-1])[ids[t]]}. One forward pass.
+     */
     @Override
     public synchronized double[] tokenNll(int[] ids) {
         return tokenNll(List.of(ids)).get(0);
@@ -163,8 +170,10 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
     /**
      * {@link #tokenNll(int[])} for several sequences in one forward pass, right-padded to the longest with
      * an attention mask. Results equal one-by-one scoring up to float rounding. Memory grows with
-     * batch size × longest length × vocabulary size, so callers choose the batch size.
+     * batch size × longest length × vocabulary size (the logits and their log-softmax, both inside ONNX
+     * Runtime), so callers choose the batch size.
      */
+    @Override
     public synchronized List<double[]> tokenNll(List<int[]> batch) {
         ensureOpen();
         List<int[]> scored = batch.stream().filter(ids -> ids.length >= 2).toList();
@@ -227,7 +236,7 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
         if (!closed) {
             closed = true;
             tokenizer.close();
-            closeQuietly(session);
+            closeQuietly(session, nllGraph);
         }
     }
 
@@ -248,8 +257,7 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
             }
         }
         try (OrtSession.Result result = run(ids, mask, positions, rows, null)) {
-            float[] logits = LmArrays.logits(result);
-            return BatchNll.of(logits, batch, width, logits.length / (rows * width));
+            return nllGraph.of((OnnxTensor) result.get(SessionInputs.LOGITS).orElseThrow(), batch, width);
         } catch (OrtException e) {
             throw failure(e);
         }
@@ -303,13 +311,24 @@ public final class OnnxCausalLm implements CausalLmScorer, AutoCloseable {
         }
     }
 
-    private static void closeQuietly(OrtSession session) {
-        if (session != null) {
-            try {
+    private static OnnxJavaType logitsType(OrtSession session, ModelFolder files) throws OrtException, IOException {
+        if (!(session.getOutputInfo().get(SessionInputs.LOGITS).getInfo() instanceof TensorInfo info)) {
+            throw new IOException(files.folder() + ": the logits output of " + files.model().getFileName()
+                    + " is not a tensor");
+        }
+        return info.type;
+    }
+
+    private static void closeQuietly(OrtSession session, NllGraph nllGraph) {
+        try {
+            if (session != null) {
                 session.close();
-            } catch (OrtException ignored) {
-                // nothing useful to do: the session is being discarded
             }
+            if (nllGraph != null) {
+                nllGraph.close();
+            }
+        } catch (OrtException ignored) {
+            // nothing useful to do: the sessions are being discarded
         }
     }
 }

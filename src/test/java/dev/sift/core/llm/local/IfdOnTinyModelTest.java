@@ -7,7 +7,10 @@ import dev.sift.core.scoring.IfdMath;
 import dev.sift.core.scoring.IfdOptions;
 import dev.sift.core.scoring.IfdResult;
 import dev.sift.core.scoring.IfdScorer;
+import dev.sift.core.scoring.PromptTemplate;
+import dev.sift.core.scoring.SpanMode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,5 +60,47 @@ class IfdOnTinyModelTest {
         assertThat(result.ifdLoss()).isCloseTo(IfdMath.ifdLoss(IfdMath.meanNll(result.conditionalNll()),
                 IfdMath.meanNll(result.directNll())), within(1e-12));
         assertThat(result.ifdLoss()).isFinite().isPositive();
+    }
+
+    private static final String[][] SAMPLES = {
+        {"the cat sat", "", "the cat sat on the mat ."},
+        {"the dog ran", "over the hill", "the dog ran over the hill and sat ."},
+        {"they like fish", "", ""},
+        {"the sun shines every day and the moon shines at night", "we see the new moon at night",
+            "the big sun shines on the green tree every morning and the happy cat ran over the hill to the house ."},
+        {"a bird", "", "flew ."},
+    };
+
+    @Test
+    void batchedScoringEqualsOneByOneScoringInEveryMode() {
+        List<IfdOptions> modes = List.of(
+                IfdOptions.superfiltering().withMaxLength(64),
+                IfdOptions.cherryV1().withTemplate(PromptTemplate.WIZ).withMaxLength(64),
+                IfdOptions.cherryV1().withMaxLength(24), // prompts that fill the window, truncated spans
+                IfdOptions.reflection().withSpanMode(SpanMode.REFERENCE_COMPAT).withMaxLength(40));
+        for (IfdOptions options : modes) {
+            IfdScorer scorer = new IfdScorer(model, options);
+            List<IfdResult> batched = scorer.score(Arrays.stream(SAMPLES)
+                    .map(s -> scorer.prepare(s[0], s[1], s[2])).toList());
+            assertThat(batched).hasSize(SAMPLES.length);
+            for (int i = 0; i < SAMPLES.length; i++) {
+                IfdResult single = scorer.score(SAMPLES[i][0], SAMPLES[i][1], SAMPLES[i][2]);
+                IfdResult together = batched.get(i);
+                String what = options + " sample " + i;
+                assertThat(together.skip()).as(what).isEqualTo(single.skip());
+                assertClose(together.conditionalNll(), single.conditionalNll(), what);
+                assertClose(together.directNll(), single.directNll(), what);
+                if (single.scored()) {
+                    assertThat(together.ifdLoss()).as(what).isCloseTo(single.ifdLoss(), within(1e-5));
+                }
+            }
+        }
+    }
+
+    private static void assertClose(double[] actual, double[] expected, String what) {
+        assertThat(actual).as(what).hasSize(expected.length);
+        for (int t = 0; t < expected.length; t++) {
+            assertThat(actual[t]).as("%s token %d", what, t).isCloseTo(expected[t], within(1e-5));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.sift.core.llm.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,5 +100,13 @@ class OnnxCausalLmTest {
         assertThat(nlls.get(1)).hasSize(1);
         assertThat(nlls.get(1)[0]).isNaN();
         assertThat(nlls.get(2)[1]).isCloseTo(lm.tokenNll(new int[] {1, 4})[1], within(1e-9));
+    }
+
+    @Test
+    void anIdOutsideTheVocabularyIsAnIllegalArgumentInABatchToo() {
+        assertThatThrownBy(() -> lm.tokenNll(List.of(new int[] {1, 4}, new int[] {1, 64})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("token id 64 is outside the vocabulary of 64");
+        assertThat(lm.tokenNll(new int[] {1, 4})).hasSize(2);
     }
 }

@@ -12,8 +12,8 @@ import java.util.Random;
 
 /**
  * Measures the scoring throughput of Sift's full path ({@link OnnxCausalLm#tokenNll(int[])} one by one,
- * {@link OnnxCausalLm#tokenNll(List)} batched: tensors built, one forward pass, logits copied out,
- * log-softmax over the vocabulary and NLL extraction) against a bare ONNX Runtime {@code session.run}
+ * {@link OnnxCausalLm#tokenNll(List)} batched: tensors built, one forward pass, the NLL graph's
+ * log-softmax over the vocabulary and NLL extraction, the per-token losses copied out) against a bare ONNX Runtime {@code session.run}
  * on the same model file, the same token batches and the same intra-op threads ({@link BareSession}:
  * tensors built beforehand, logits never read). The ratio of the two is the share of throughput Sift
  * keeps (goal {@value ScoringReport#GOAL}); batch size 1 against the others gives the batching speedup.

@@ -50,8 +50,8 @@ public record ScoringReport(String model, int intraOpThreads, int rounds, String
      * @param samples sequences scored per round
      * @param siftTokens tokens Sift's path fed to the model over all rounds
      * @param bareTokens tokens the bare path fed over all rounds; equal to {@code siftTokens}
-     * @param siftNanos wall time of Sift's path: {@code tokenNll}, with tensors built, logits copied out,
-     *     log-softmax and NLL extraction
+     * @param siftNanos wall time of Sift's path: {@code tokenNll}, with tensors built, the forward pass, the
+     *     NLL graph (log-softmax and NLL extraction) and the per-token losses copied out
      * @param bareNanos wall time of the bare path: {@code session.run} on tensors built beforehand, logits left
      *     in the native result
      * @param pairedRatio the median over batches of bare time / Sift time for the same batch run back to back
