@@ -32,31 +32,64 @@ public record ReviewSort(String column, boolean ascending) {
     public int[] apply(ReviewRows rows, int[] view) {
         int scoreColumn = rows.column(column);
         double[] keys = new double[view.length];
-        for (int i = 0; i < view.length; i++) {
-            keys[i] = key(rows, view[i], scoreColumn);
-        }
-        int[] finite = new int[view.length];
+        long[] packed = new long[view.length];
         int[] missing = new int[view.length];
         int nf = 0;
         int nm = 0;
         for (int i = 0; i < view.length; i++) {
-            if (Double.isNaN(keys[i])) {
-                missing[nm++] = i;
+            double k = key(rows, view[i], scoreColumn);
+            if (Double.isNaN(k)) {
+                missing[nm++] = view[i];
             } else {
-                keys[i] = ascending ? keys[i] : -keys[i];
-                finite[nf++] = i;
+                keys[i] = ascending ? k : -k;
+                packed[nf++] = ((long) sortable((float) keys[i]) << 32) | i;
             }
         }
-        int[] order = Arrays.copyOf(finite, nf);
-        mergeSort(order, new int[nf], keys, 0, nf);
+        // Sorting (float key, position) pairs packed in longs is a primitive sort and keeps equal keys in view
+        // order; runs whose float keys tie are then put in exact double order.
+        Arrays.sort(packed, 0, nf);
+        int[] order = new int[nf];
+        for (int i = 0; i < nf; i++) {
+            order[i] = (int) packed[i];
+        }
+        refineTies(order, packed, keys);
         int[] out = new int[view.length];
         for (int i = 0; i < nf; i++) {
             out[i] = view[order[i]];
         }
-        for (int i = 0; i < nm; i++) {
-            out[nf + i] = view[missing[i]];
-        }
+        System.arraycopy(missing, 0, out, nf, nm);
         return out;
+    }
+
+    /** An int whose signed order is the float's order. */
+    private static int sortable(float f) {
+        int bits = Float.floatToIntBits(f);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    private static void refineTies(int[] order, long[] packed, double[] keys) {
+        int start = 0;
+        for (int i = 1; i <= order.length; i++) {
+            if (i == order.length || (packed[i] >> 32) != (packed[start] >> 32)) {
+                if (i - start > 1) {
+                    insertionSort(order, keys, start, i);
+                }
+                start = i;
+            }
+        }
+    }
+
+    /** Stable: only strictly smaller keys move ahead. */
+    private static void insertionSort(int[] a, double[] keys, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= from && keys[a[j]] > keys[v]) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
     }
 
     private double key(ReviewRows rows, int row, int scoreColumn) {
@@ -68,37 +101,5 @@ public record ReviewSort(String column, boolean ascending) {
             case CANDIDATES -> rows.candidateCount(row);
             default -> scoreColumn < 0 ? Double.NaN : rows.score(scoreColumn, row);
         };
-    }
-
-    /** Stable merge sort of positions by their keys, primitive all the way. */
-    private static void mergeSort(int[] a, int[] tmp, double[] keys, int from, int to) {
-        if (to - from < 16) {
-            for (int i = from + 1; i < to; i++) {
-                int v = a[i];
-                int j = i - 1;
-                while (j >= from && keys[a[j]] > keys[v]) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = v;
-            }
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, tmp, keys, from, mid);
-        mergeSort(a, tmp, keys, mid, to);
-        if (keys[a[mid - 1]] <= keys[a[mid]]) {
-            return;
-        }
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && keys[tmp[i]] <= keys[tmp[j]])) {
-                a[k] = tmp[i++];
-            } else {
-                a[k] = tmp[j++];
-            }
-        }
     }
 }
