@@ -39,6 +39,7 @@ public final class ReviewCommands {
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private java.util.function.Consumer<SampleDetail> waiting;
 
     /** Work that records an action, if it records one. */
     @FunctionalInterface
@@ -77,9 +78,23 @@ public final class ReviewCommands {
         canRedo.set(nextRedo.isPresent());
     }
 
+    /** Moves to the next row in view. */
+    public void next() {
+        int size = vm.rows().size();
+        if (size > 0) {
+            vm.select(Math.min(vm.currentProperty().get() + 1, size - 1));
+        }
+    }
+
+    public void previous() {
+        if (vm.rows().size() > 0) {
+            vm.select(Math.max(vm.currentProperty().get() - 1, 0));
+        }
+    }
+
     /** Keeps candidate {@code n} (1-based, as shown) of the current sample. */
     public void choose(int n) {
-        currentDetail().ifPresent(d -> d.candidate(n).ifPresent(c -> decide(d.sample().id(), c.candidateId(),
+        withDetail(d -> d.candidate(n).ifPresent(c -> decide(d.sample().id(), c.candidateId(),
                 DecisionAction.CHOOSE, "choose", "choose candidate " + n + " of sample " + d.sample().id())));
     }
 
@@ -95,7 +110,7 @@ public final class ReviewCommands {
 
     /** Asks for the curator's version of the shown candidate and keeps it. */
     public void edit() {
-        currentDetail().ifPresent(d -> {
+        withDetail(d -> {
             long sample = d.sample().id();
             CandidateDetail shown = d.candidates().stream().filter(CandidateDetail::current).findFirst()
                     .orElse(d.candidates().get(0));
@@ -106,7 +121,7 @@ public final class ReviewCommands {
 
     /** Asks for the current sample's note; an empty one clears it. */
     public void note() {
-        currentDetail().ifPresent(d -> {
+        withDetail(d -> {
             long sample = d.sample().id();
             String before = d.note().orElse("");
             reviewDialogs.note(sample, before).filter(text -> !text.equals(before)).ifPresent(text ->
@@ -155,13 +170,36 @@ public final class ReviewCommands {
         return out + " You can undo it.";
     }
 
-    private Optional<SampleDetail> currentDetail() {
+    /**
+     * Runs {@code command} on the current row's detail; when the detail is still on its way, when it arrives, so that
+     * a key pressed right after J is not lost.
+     */
+    private void withDetail(java.util.function.Consumer<SampleDetail> command) {
         SampleDetail d = vm.detailProperty().get();
         OptionalInt row = vm.currentRow();
-        if (d == null || row.isEmpty() || vm.data().sampleId(row.getAsInt()) != d.sample().id()) {
-            return Optional.empty(); // the detail of the current row is still on its way
+        if (row.isEmpty()) {
+            return;
         }
-        return Optional.of(d);
+        if (d != null && vm.data().sampleId(row.getAsInt()) == d.sample().id()) {
+            waiting = null;
+            command.accept(d);
+        } else {
+            waiting = command;
+        }
+    }
+
+    /** The current row's detail arrived: runs the command that waited for it. */
+    void detailArrived(SampleDetail detail) {
+        var command = waiting;
+        waiting = null;
+        if (command != null) {
+            command.accept(detail);
+        }
+    }
+
+    /** The current row changed: a command waiting for the previous one's detail is dropped. */
+    void rowChanged() {
+        waiting = null;
     }
 
     private void decide(long sample, long candidate, DecisionAction action, String kind, String description) {

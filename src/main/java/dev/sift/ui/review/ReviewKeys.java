@@ -80,8 +80,8 @@ final class ReviewKeys {
             return true;
         }
         switch (e.getCode()) {
-            case J -> vm.next();
-            case K -> vm.previous();
+            case J -> vm.commands().next();
+            case K -> vm.commands().previous();
             case E -> vm.commands().edit();
             case R -> vm.commands().reject();
             case N -> vm.commands().note();

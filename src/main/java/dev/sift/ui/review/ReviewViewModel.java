@@ -2,12 +2,10 @@ package dev.sift.ui.review;
 
 import dev.sift.core.model.Dataset;
 import dev.sift.core.review.AgreementRules;
-import dev.sift.core.review.ReviewColumns;
 import dev.sift.core.review.ReviewFilter;
 import dev.sift.core.review.SampleDetail;
 import dev.sift.core.review.Verdicts;
 import dev.sift.core.store.ProjectStore;
-import dev.sift.core.store.ReviewAction;
 import dev.sift.core.store.ReviewRows;
 import dev.sift.core.store.ScoreColumn;
 import dev.sift.ui.WorkspaceState;
@@ -55,22 +53,16 @@ public final class ReviewViewModel {
     private final ReadOnlyIntegerWrapper textsVersion = new ReadOnlyIntegerWrapper();
     private final ObservableList<ScoreColumn> columns = FXCollections.observableArrayList();
     private final ChangeListener<Dataset> datasetListener = (obs, old, now) -> datasetChanged();
-    private final ChangeListener<Object> viewListener = (obs, old, now) -> applyView(-1);
+    private final ChangeListener<Object> viewListener = (obs, old, now) -> applyView(currentSampleId());
     private final ChangeListener<String> searchListener;
     private ProjectStore store;
     private ReviewRows data;
     private Verdicts verdicts;
     private int[] view = new int[0];
-    private long[] textMatches = new long[0];
-    private String matchedText = "";
+    private final ReviewSearch search;
     private ReviewTexts texts;
-    private boolean searchedOnce;
     private long generation;
-    private long searchGeneration;
     private long detailGeneration;
-
-    /** Loaded rows, with the search matches re-read for the text in effect and the undo history's next steps. */
-    private record Loaded(ReviewRows rows, long[] matches, Optional<ReviewAction> undo, Optional<ReviewAction> redo) {}
 
     public ReviewViewModel(WorkspaceState workspace, UiJobRunner jobs, Debouncer debouncer, DialogService dialogs,
             ReviewDialogs reviewDialogs) {
@@ -78,6 +70,7 @@ public final class ReviewViewModel {
         this.jobs = jobs;
         this.debouncer = debouncer;
         this.commands = new ReviewCommands(this, jobs, dialogs, reviewDialogs);
+        this.search = new ReviewSearch(jobs);
         searchListener = (obs, old, text) -> debouncer.call(this::runSearch);
         workspace.selectedDatasetProperty().addListener(datasetListener);
         filter.addListener(viewListener);
@@ -169,18 +162,6 @@ public final class ReviewViewModel {
         }
     }
 
-    public void next() {
-        if (view.length > 0) {
-            select(Math.min(current.get() + 1, view.length - 1));
-        }
-    }
-
-    public void previous() {
-        if (view.length > 0) {
-            select(Math.max(current.get() - 1, 0));
-        }
-    }
-
     /** The current row of {@link #data()}, if any. */
     OptionalInt currentRow() {
         int at = current.get();
@@ -205,33 +186,28 @@ public final class ReviewViewModel {
         }
         ProjectStore source = store;
         long[] ids = {dataset.id()};
-        String text = matchedText;
+        String text = search.matchedText();
         if (data == null) {
             message.set("Loading the review…");
         }
-        jobs.query(QueryJob.of("Review rows", ctx -> new Loaded(
-                        source.review().rows(ids, ReviewColumns.defaults(source, ids)),
-                        text.isEmpty() ? new long[0] : source.review().search(text, ids),
-                        source.review().nextUndo(), source.review().nextRedo())),
-                JobCallbacks.<Loaded>onSuccess(loaded -> {
+        jobs.query(ReviewLoad.job(source, ids, text), JobCallbacks.<ReviewLoad>onSuccess(loaded -> {
                     if (gen == generation) {
                         loaded(loaded, text, focusSample);
                     }
                 }).onFailure(reason -> message.set("Could not load the review: " + reason)));
     }
 
-    private void loaded(Loaded loaded, String text, long focusSample) {
+    private void loaded(ReviewLoad loaded, String text, long focusSample) {
+        long keep = focusSample > 0 ? focusSample : currentSampleId();
         data = loaded.rows();
         verdicts = new Verdicts(data, AgreementRules.defaults());
-        if (text.equals(matchedText)) {
-            textMatches = loaded.matches();
-        }
+        search.refreshed(text, loaded.matches());
         if (!columns.equals(data.columns())) {
             columns.setAll(data.columns());
         }
         message.set("");
         commands.showHistory(loaded.undo(), loaded.redo());
-        applyView(focusSample);
+        applyView(keep);
     }
 
     private void datasetChanged() {
@@ -241,33 +217,18 @@ public final class ReviewViewModel {
     }
 
     private void runSearch() {
-        String text = searchText.get().strip();
-        long gen = ++searchGeneration;
         Dataset dataset = workspace.selectedDataset().orElse(null);
-        if (text.isEmpty() || store == null || dataset == null) {
-            matchedText = "";
-            textMatches = new long[0];
-            applyView(-1);
-            return;
-        }
-        ProjectStore source = store;
-        long[] ids = {dataset.id()};
-        message.set(searchedOnce ? "Searching…" : "Building the search index…");
-        searchedOnce = true;
-        jobs.query(QueryJob.of("Review search", ctx -> source.review().search(text, ids)),
-                JobCallbacks.<long[]>onSuccess(matches -> {
-                    if (gen == searchGeneration) {
-                        matchedText = text;
-                        textMatches = matches;
-                        message.set("");
-                        applyView(-1);
-                    }
-                }).onFailure(reason -> message.set("The search failed: " + reason)));
+        search.run(store, dataset == null ? null : new long[] {dataset.id()}, searchText.get(), message::set,
+                () -> applyView(currentSampleId()));
     }
 
-    private void applyView(long focusSample) {
-        long keep = focusSample > 0 ? focusSample : currentRow().stream().mapToLong(r -> data == null || r >= data.size()
-                ? -1 : data.sampleId(r)).findFirst().orElse(-1);
+    private long currentSampleId() {
+        OptionalInt row = currentRow();
+        return row.isPresent() && data != null ? data.sampleId(row.getAsInt()) : -1;
+    }
+
+    /** Filters and sorts the loaded rows, then shows {@code keep} when it is in view, else the same position. */
+    private void applyView(long keep) {
         int keepPosition = current.get();
         if (texts != null) {
             texts.close();
@@ -276,9 +237,10 @@ public final class ReviewViewModel {
             view = new int[0];
             texts = null;
         } else {
-            ReviewFilter applied = filter.get().withText(matchedText);
-            view = sort.get().apply(data, applied.apply(data, textMatches, verdicts));
-            texts = new ReviewTexts(jobs, store, ReviewTexts.Source.of(data, view), () -> textsVersion.set(textsVersion.get() + 1));
+            ReviewFilter applied = filter.get().withText(search.matchedText());
+            view = sort.get().apply(data, applied.apply(data, search.matches(), verdicts));
+            texts = new ReviewTexts(jobs, store, ReviewTexts.Source.of(data, view),
+                    () -> textsVersion.set(textsVersion.get() + 1));
         }
         rows.reset(view.length);
         status.set(data == null ? "" : String.format("%,d of %,d samples", view.length, data.size()));
@@ -300,6 +262,9 @@ public final class ReviewViewModel {
 
     private void show(int position) {
         long gen = ++detailGeneration;
+        if (position != current.get()) {
+            commands.rowChanged();
+        }
         current.set(position);
         OptionalInt row = currentRow();
         if (row.isEmpty() || store == null) {
@@ -312,6 +277,7 @@ public final class ReviewViewModel {
                 JobCallbacks.<SampleDetail>onSuccess(d -> {
                     if (gen == detailGeneration) {
                         detail.set(d);
+                        commands.detailArrived(d);
                     }
                 }).onFailure(reason -> message.set("Could not read sample " + sampleId + ": " + reason)));
     }
@@ -323,7 +289,7 @@ public final class ReviewViewModel {
         searchText.removeListener(searchListener);
         debouncer.cancel();
         generation++;
-        searchGeneration++;
+        search.cancel();
         detailGeneration++;
         if (texts != null) {
             texts.close();

@@ -79,7 +79,6 @@ class ReviewUiTest {
         waitUntil(() -> selectedPosition(robot) == 0);
         robot.type(KeyCode.J, 4);
         waitUntil(() -> selectedPosition(robot) == 4);
-        waitUntil(() -> find(robot, "#candidates").queryParent().getChildrenUnmodifiable().size() == 2);
 
         robot.type(KeyCode.DIGIT2);
         waitUntil(() -> current(4).filter(d -> d.decidedBy() == DecidedBy.CURATOR

@@ -307,13 +307,13 @@ class ReviewViewModelTest {
 
     @Test
     void movesWithNextAndPreviousWithinTheView() {
-        vm.next();
-        vm.next();
+        vm.commands().next();
+        vm.commands().next();
         assertThat(vm.detailProperty().get().sample().id()).isEqualTo(fixture.samples[2]);
-        vm.previous();
+        vm.commands().previous();
         assertThat(vm.currentProperty().get()).isEqualTo(1);
         for (int i = 0; i < 10; i++) {
-            vm.next();
+            vm.commands().next();
         }
         assertThat(vm.currentProperty().get()).isEqualTo(5);
         workspace.selectedDatasetProperty().set(null);
