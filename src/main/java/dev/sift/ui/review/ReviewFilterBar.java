@@ -78,11 +78,15 @@ final class ReviewFilterBar implements View {
         copy.setOnAction(e -> copy());
         copied.setId("review-filter-copied");
         copied.getStyleClass().add(SiftStyles.MUTED);
-        var first = new HBox(8, search, states, makers, origins, run, algorithmDisagrees, judgeDisagrees, withNote,
-                clear, copy);
+        var first = new HBox(8, search, states, makers, origins, run, clear, copy);
         first.setAlignment(Pos.CENTER_LEFT);
         ranges.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(6, first, ranges, copied);
+        var second = new HBox(12, algorithmDisagrees, judgeDisagrees, withNote, ranges);
+        second.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(ranges, Priority.ALWAYS);
+        copied.managedProperty().bind(copied.textProperty().isNotEmpty());
+        copied.visibleProperty().bind(copied.managedProperty());
+        root = new VBox(6, first, second, copied);
         root.getStyleClass().add(SiftStyles.TOOLBAR);
 
         search.setText(vm.searchTextProperty().get());

@@ -33,14 +33,14 @@ final class ReviewTable implements View {
         table.setItems(vm.rows());
         table.setFixedCellSize(28);
         table.getStyleClass().add("sift-review-table");
-        table.getColumns().add(rowColumn("#", ReviewSort.SAMPLE, (rows, r) -> Long.toString(rows.sampleId(r)), 70));
-        table.getColumns().add(textColumn("Instruction", ReviewTexts.RowText::instruction, 300));
-        table.getColumns().add(textColumn("Response", ReviewTexts.RowText::response, 300));
-        table.getColumns().add(rowColumn("State", ReviewSort.STATE, (rows, r) -> rows.state(r).id(), 80));
-        table.getColumns().add(rowColumn("By", ReviewSort.MAKER, (rows, r) -> maker(rows.maker(r)), 80));
+        table.getColumns().add(rowColumn("#", ReviewSort.SAMPLE, (rows, r) -> Long.toString(rows.sampleId(r)), 60));
+        table.getColumns().add(textColumn("Instruction", ReviewTexts.RowText::instruction, 260));
+        table.getColumns().add(textColumn("Response", ReviewTexts.RowText::response, 260));
+        table.getColumns().add(rowColumn("State", ReviewSort.STATE, (rows, r) -> rows.state(r).id(), 90));
+        table.getColumns().add(rowColumn("By", ReviewSort.MAKER, (rows, r) -> maker(rows.maker(r)), 85));
         table.getColumns().add(rowColumn("Origin", ReviewSort.ORIGIN, (rows, r) -> rows.shownOrigin(r).id()
                 + (rows.shownPair(r) != 0 ? " · pair " + rows.shownPair(r) : ""), 100));
-        table.getColumns().add(rowColumn("Cand.", ReviewSort.CANDIDATES,
+        table.getColumns().add(rowColumn("Cands", ReviewSort.CANDIDATES,
                 (rows, r) -> Integer.toString(rows.candidateCount(r)), 55));
         fixedColumns = table.getColumns().size();
         table.getColumns().add(noteColumn());

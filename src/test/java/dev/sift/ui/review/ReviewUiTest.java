@@ -147,6 +147,26 @@ class ReviewUiTest {
         waitUntil(() -> undoText(robot).equals("Undo Accept the algorithm's choice for 2 samples"));
     }
 
+    @Test
+    void headersSortAndScoreFieldsFilter(FxRobot robot) throws Exception {
+        openReview(robot);
+
+        robot.clickOn(header(robot, "ifd"));
+        robot.clickOn(header(robot, "ifd"));
+        waitUntil(() -> selectedPosition(robot) == 4); // sample 0 (IFD 0.1) stays current, now second to last
+        robot.clickOn(find(robot, "#review-min-ifd").queryAs(Node.class));
+        robot.write("1");
+        waitUntil(() -> status(robot).equals("1 of 6 samples"));
+        assertThat(selectedPosition(robot)).isZero();
+        robot.clickOn(find(robot, "#review-clear").queryAs(Node.class));
+        waitUntil(() -> status(robot).equals("6 of 6 samples"));
+    }
+
+    private Node header(FxRobot robot, String title) {
+        return robot.from(find(robot, "#review-table").queryAs(Node.class)).lookup(".column-header .label")
+                .match((Label l) -> l.getText().equals(title)).query();
+    }
+
     /** Types lower-case words key by key, as a person does (the dialog is its own window). */
     private static void typeKeys(FxRobot robot, String text) {
         for (char c : text.toCharArray()) {
