@@ -39,7 +39,9 @@ public final class ReviewCommands {
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper("Redo");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
     private java.util.function.Consumer<SampleDetail> waiting;
+    private boolean busy;
 
     /** Work that records an action, if it records one. */
     @FunctionalInterface
@@ -211,16 +213,38 @@ public final class ReviewCommands {
         perform(store -> Optional.of(store.review().record(action)), 0);
     }
 
-    /** @param focus 0 keeps the current sample; -1 shows the sample the action touched */
+    /**
+     * Records one action at a time, in the order the keys came, so that an undo pressed right after a choice undoes
+     * that choice.
+     *
+     * @param focus 0 keeps the current sample; -1 shows the sample the action touched
+     */
     private void perform(Recording work, int focus) {
+        queue.add(() -> start(work, focus));
+        if (!busy) {
+            startNext();
+        }
+    }
+
+    private void startNext() {
+        Runnable next = queue.poll();
+        busy = next != null;
+        if (next != null) {
+            next.run();
+        }
+    }
+
+    private void start(Recording work, int focus) {
         Optional<ProjectStore> store = vm.store();
         if (store.isEmpty()) {
+            startNext();
             return;
         }
         ProjectStore source = store.get();
         jobs.query(QueryJob.of("Review action", ctx -> work.run(source)),
                 JobCallbacks.<Optional<ReviewAction>>onSuccess(done -> vm.reload(focus < 0
                         ? done.map(ReviewAction::firstSampleId).orElse(-1L) : -1))
-                        .onFailure(reason -> dialogs.showError("Could not record the review action", reason)));
+                        .onFailure(reason -> dialogs.showError("Could not record the review action", reason))
+                        .onFinished(this::startNext));
     }
 }

@@ -142,30 +142,27 @@ final class ReviewFilterBar implements View {
         return field;
     }
 
-    /** Rebuilds the filter from the controls. */
+    /** Rebuilds the filter from the controls; a field that is not a number is marked and left out. */
     private void update() {
         List<ScoreRange> scoreRanges = new ArrayList<>();
         for (int i = 0; i < rangeFields.size() && i < vm.columns().size(); i++) {
-            String key = vm.columns().get(i).key();
             TextField[] f = rangeFields.get(i);
             double min = number(f[0], Double.NEGATIVE_INFINITY);
             double max = number(f[1], Double.POSITIVE_INFINITY);
-            if (!Double.isNaN(min) && !Double.isNaN(max) && (f[0].getText().isBlank() ? 0 : 1)
-                    + (f[1].getText().isBlank() ? 0 : 1) > 0) {
-                if (min <= max) {
-                    scoreRanges.add(ScoreRange.between(key, min, max));
-                } else {
-                    f[1].getStyleClass().add(INVALID);
-                }
+            boolean bounded = !f[0].getText().isBlank() || !f[1].getText().isBlank();
+            if (bounded && min <= max) { // false for NaN too
+                scoreRanges.add(ScoreRange.between(vm.columns().get(i).key(), min, max));
+            } else if (min > max) {
+                f[1].getStyleClass().add(INVALID);
             }
         }
-        long runId = (long) Math.max(0, number(run, 0));
+        double runId = number(run, 0);
         vm.filterProperty().set(ReviewFilter.all()
                 .withRanges(scoreRanges)
                 .withStates(set(states, ReviewState.class))
                 .withMakers(set(makers, ReviewRows.Maker.class))
                 .withOrigins(set(origins, CandidateOrigin.class))
-                .withRun(Double.isNaN(number(run, 0)) ? 0 : runId)
+                .withRun(runId >= 1 ? (long) runId : 0)
                 .withDisagreements(algorithmDisagrees.isSelected(), judgeDisagrees.isSelected())
                 .withNote(withNote.isSelected()));
         copied.setText("");
@@ -179,7 +176,7 @@ final class ReviewFilterBar implements View {
 
     /** The field's number, {@code blank} when empty, NaN (and marked) when it is not a number. */
     private static double number(TextField field, double blank) {
-        field.getStyleClass().remove(INVALID);
+        field.getStyleClass().removeAll(INVALID);
         String text = field.getText().strip();
         if (text.isEmpty()) {
             return blank;

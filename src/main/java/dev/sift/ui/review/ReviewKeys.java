@@ -8,7 +8,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The review's keyboard: a scene-level filter, active while the screen is shown and no text field has focus. 1–6
- * choose, J/K move, E edit, R reject, N note, U undo, Ctrl+Shift+Z redo, ? the shortcut overlay (Esc closes it), / or
+ * choose, J/K move, E edit, R reject, N note, U or Ctrl+Z undo, Ctrl+Shift+Z redo, ? the shortcut overlay (Esc closes it), / or
  * Ctrl+F the search field (Esc leaves it).
  */
 final class ReviewKeys {
@@ -65,6 +65,10 @@ final class ReviewKeys {
         }
         if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.Z) {
             vm.commands().redo();
+            return true;
+        }
+        if (e.isShortcutDown() && e.getCode() == KeyCode.Z) {
+            vm.commands().undo();
             return true;
         }
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {

@@ -19,7 +19,7 @@ final class ShortcutOverlay implements View {
             new String[] {"E", "edit the shown candidate"},
             new String[] {"R", "reject the sample"},
             new String[] {"N", "note on the sample"},
-            new String[] {"U", "undo"},
+            new String[] {"U or Ctrl+Z", "undo"},
             new String[] {"Ctrl+Shift+Z", "redo"},
             new String[] {"/ or Ctrl+F", "search"},
             new String[] {"Esc", "leave the search field, close this"},

@@ -221,6 +221,32 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void actionsRunOneAtATimeInTheOrderOfTheKeys() throws Exception {
+        vm.select(4);
+        jobs.hold = true;
+        vm.commands().choose(2);
+        vm.commands().undo();
+        assertThat(jobs.held).as("the undo waits for the choice to be recorded").hasSize(1);
+
+        jobs.release();
+
+        assertThat(fixture.store.decisions().current(fixture.samples[4])).as("chosen, then undone").isEmpty();
+        assertThat(vm.commands().redoLabelProperty().get())
+                .isEqualTo("Redo choose candidate 2 of sample " + fixture.samples[4]);
+    }
+
+    @Test
+    void aKeyPressedBeforeTheSamplesDetailArrivesActsOnItWhenItDoes() throws Exception {
+        jobs.hold = true;
+        vm.commands().next();
+        vm.commands().choose(1);
+        jobs.release();
+
+        assertThat(current(1).candidateId()).isEqualTo(fixture.originals[1]);
+        assertThat(current(1).decidedBy()).isEqualTo(DecidedBy.CURATOR);
+    }
+
+    @Test
     void editKeepsTheCuratorsVersionPrefilledFromTheShownCandidate() throws Exception {
         vm.select(1);
         reviewDialogs.edits.add(new ReviewDialogs.EditedText("Task 1, reworded", "", "A much better answer"));
