@@ -1,9 +1,10 @@
 package dev.sift.ui.review;
 
 import dev.sift.core.review.CandidateDetail;
+import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.UiThread;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -37,7 +38,7 @@ final class FxReviewDialogs implements ReviewDialogs {
         Dialog<EditedText> dialog = dialog("Edit sample " + sampleId, content);
         dialog.setResultConverter(button -> button == SAVE
                 ? new EditedText(instruction.getText(), input.getText(), response.getText()) : null);
-        Platform.runLater(response::requestFocus);
+        UiThread.later(response::requestFocus);
         return dialog.showAndWait();
     }
 
@@ -47,13 +48,13 @@ final class FxReviewDialogs implements ReviewDialogs {
         var content = new VBox(6, new Label("Note (empty clears it)"), text, hint());
         Dialog<String> dialog = dialog("Note on sample " + sampleId, content);
         dialog.setResultConverter(button -> button == SAVE ? text.getText().strip() : null);
-        Platform.runLater(text::requestFocus);
+        UiThread.later(text::requestFocus);
         return dialog.showAndWait();
     }
 
     private static Label hint() {
         var hint = new Label("Ctrl+Enter saves · Esc cancels");
-        hint.getStyleClass().add(dev.sift.ui.common.SiftStyles.MUTED);
+        hint.getStyleClass().add(SiftStyles.MUTED);
         return hint;
     }
 

@@ -7,7 +7,6 @@ import dev.sift.core.store.StoreException;
 import dev.sift.ui.common.JobCallbacks;
 import dev.sift.ui.common.QueryJob;
 import dev.sift.ui.common.UiJobRunner;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -133,8 +132,7 @@ final class ReviewTexts {
     }
 
     private Optional<String> shownResponse(long sampleId, long candidateId) throws StoreException {
-        List<Candidate> candidates = new ArrayList<>(store.candidates().listBySample(sampleId));
-        return candidates.stream().filter(c -> c.id() == candidateId).map(Candidate::response).findFirst();
+        return store.candidates().listBySample(sampleId).stream().filter(c -> c.id() == candidateId).map(Candidate::response).findFirst();
     }
 
     /** The first 300 characters on one line. */
