@@ -39,7 +39,7 @@ enum Screen {
             case DATASETS -> new DatasetsView(workspace, services);
             case AGENTS -> new AgentsView(workspace, services);
             case RUNS -> new RunsView();
-            case REVIEW -> new ReviewView();
+            case REVIEW -> new ReviewView(workspace, services);
             case INSIGHTS -> new InsightsView(workspace, services);
             case EXPORT -> new ExportView(workspace, services);
         };

@@ -139,7 +139,7 @@ class WorkbenchUiTest {
 
         click(robot, "#nav-review");
         assertThat(find(robot, "#screen-review").tryQuery()).isPresent();
-        assertThat(find(robot, "This screen is not built yet.").tryQuery()).isPresent();
+        assertThat(find(robot, "#review-table").tryQuery()).isPresent();
 
         click(robot, "#nav-insights");
         assertThat(find(robot, "#screen-insights").tryQuery()).isPresent();

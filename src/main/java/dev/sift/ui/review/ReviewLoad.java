@@ -1,0 +1,23 @@
+package dev.sift.ui.review;
+
+import dev.sift.core.review.ReviewColumns;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.ReviewAction;
+import dev.sift.core.store.ReviewRows;
+import dev.sift.ui.common.QueryJob;
+import java.util.Optional;
+
+/**
+ * What the review reads in one background query: the rows of the datasets with their default score columns, the
+ * search matches re-read for the text in effect, and the undo history's next steps.
+ */
+record ReviewLoad(ReviewRows rows, long[] matches, Optional<ReviewAction> undo, Optional<ReviewAction> redo) {
+
+    /** @param text the search text in effect, "" for none */
+    static QueryJob<ReviewLoad> job(ProjectStore store, long[] datasetIds, String text) {
+        return QueryJob.of("Review rows", ctx -> new ReviewLoad(
+                store.review().rows(datasetIds, ReviewColumns.defaults(store, datasetIds)),
+                text.isEmpty() ? new long[0] : store.review().search(text, datasetIds),
+                store.review().nextUndo(), store.review().nextRedo()));
+    }
+}

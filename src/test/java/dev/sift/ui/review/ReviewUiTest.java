@@ -1,0 +1,211 @@
+package dev.sift.ui.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sift.app.SiftContext;
+import dev.sift.core.store.Candidate;
+import dev.sift.core.store.CandidateOrigin;
+import dev.sift.core.store.DecidedBy;
+import dev.sift.core.store.Decision;
+import dev.sift.core.store.DecisionAction;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.ui.Workbench;
+import dev.sift.ui.common.UiSettings;
+import dev.sift.ui.testsupport.ScriptedDialogService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.service.query.NodeQuery;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Review screen on a project with generated candidates, scores and a selection run's decisions, driven from the
+ * keyboard: every step is checked in the project's decisions.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ReviewUiTest {
+
+    @TempDir
+    static Path dir;
+
+    private static int projects;
+
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+    private SiftContext context;
+    private Workbench workbench;
+    private Stage stage;
+    private ReviewFixture fixture;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        fixture = ReviewFixture.create(dir, "review" + ++projects);
+        Path project = fixture.store.file();
+        fixture.store.close();
+        context = new SiftContext(dir.resolve("config"));
+        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")), owner -> dialogs,
+                List.of(project.toString()));
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(workbench::close);
+        context.close();
+    }
+
+    @Test
+    void aCuratorReviewsFromTheKeyboard(FxRobot robot) throws Exception {
+        openReview(robot);
+
+        robot.type(KeyCode.J);
+        waitUntil(() -> selectedPosition(robot) == 1);
+        robot.type(KeyCode.K);
+        waitUntil(() -> selectedPosition(robot) == 0);
+        robot.type(KeyCode.J, 4);
+        waitUntil(() -> selectedPosition(robot) == 4);
+
+        robot.type(KeyCode.DIGIT2);
+        waitUntil(() -> current(4).filter(d -> d.decidedBy() == DecidedBy.CURATOR
+                && d.action() == DecisionAction.CHOOSE && d.candidateId() == fixture.generated[4]).isPresent());
+        waitUntil(() -> undoText(robot).equals("Undo choose candidate 2 of sample " + fixture.samples[4]));
+
+        robot.type(KeyCode.E);
+        waitUntil(() -> robot.lookup("#review-edit-response").tryQuery().isPresent());
+        TextArea response = robot.lookup("#review-edit-response").queryAs(TextArea.class);
+        assertThat(response.getText()).as("prefilled from the shown candidate").isEqualTo("Better answer 4");
+        waitUntil(response::isFocused);
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        typeKeys(robot, "curated answer");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(() -> current(4).filter(d -> d.action() == DecisionAction.EDIT).isPresent());
+        Candidate edited = store().candidates().listBySample(fixture.samples[4]).stream()
+                .filter(c -> c.origin() == CandidateOrigin.CURATOR).findFirst().orElseThrow();
+        assertThat(edited.response()).isEqualTo("curated answer");
+        assertThat(current(4).orElseThrow().candidateId()).isEqualTo(edited.id());
+
+        robot.type(KeyCode.U);
+        waitUntil(() -> current(4).filter(d -> d.action() == DecisionAction.CHOOSE).isPresent());
+        waitUntil(() -> find(robot, "#review-redo").queryAs(Button.class).getText()
+                .equals("Redo edit sample " + fixture.samples[4]));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> current(4).filter(d -> d.action() == DecisionAction.EDIT).isPresent());
+
+        robot.type(KeyCode.R);
+        waitUntil(() -> current(4).filter(d -> d.action() == DecisionAction.REJECT).isPresent());
+        waitUntil(() -> undoText(robot).equals("Undo reject sample " + fixture.samples[4]));
+        assertThat(selectedPosition(robot)).as("the selection stays on the sample").isEqualTo(4);
+
+        Node overlay = find(robot, "#shortcut-overlay").query();
+        assertThat(overlay.isVisible()).isFalse();
+        robot.press(KeyCode.SHIFT, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.SHIFT);
+        waitUntil(overlay::isVisible);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !overlay.isVisible());
+    }
+
+    @Test
+    void aSearchNarrowsTheTableAndTheAlgorithmsChoicesAreAcceptedForIt(FxRobot robot) throws Exception {
+        openReview(robot);
+
+        robot.type(KeyCode.SLASH);
+        waitUntil(() -> find(robot, "#review-search").query().isFocused());
+        robot.write("apples");
+        waitUntil(() -> status(robot).equals("3 of 6 samples"));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> !find(robot, "#review-search").query().isFocused());
+        robot.type(KeyCode.J);
+        waitUntil(() -> selectedPosition(robot) == 1);
+
+        robot.clickOn(find(robot, "#review-bulk").queryAs(Node.class));
+        robot.clickOn(robot.lookup("#review-bulk-accept-algorithm").queryAs(Node.class));
+        waitUntil(() -> current(0).filter(d -> d.decidedBy() == DecidedBy.CURATOR).isPresent()
+                && current(2).filter(d -> d.decidedBy() == DecidedBy.CURATOR).isPresent());
+
+        assertThat(dialogs.questions()).containsExactly(
+                "Accept the algorithm's choice for 2 samples? 1 has none and is left alone. You can undo it.");
+        assertThat(current(0).orElseThrow().candidateId()).isEqualTo(fixture.generated[0]);
+        assertThat(current(2).orElseThrow().action()).isEqualTo(DecisionAction.REJECT);
+        assertThat(current(4)).as("sample 4 has no algorithm decision: left alone").isEmpty();
+        assertThat(current(1).orElseThrow().decidedBy()).as("outside the search").isEqualTo(DecidedBy.ALGORITHM);
+        waitUntil(() -> undoText(robot).equals("Undo Accept the algorithm's choice for 2 samples"));
+    }
+
+    @Test
+    void headersSortAndScoreFieldsFilter(FxRobot robot) throws Exception {
+        openReview(robot);
+
+        robot.clickOn(header(robot, "ifd"));
+        robot.clickOn(header(robot, "ifd"));
+        waitUntil(() -> selectedPosition(robot) == 4); // sample 0 (IFD 0.1) stays current, now second to last
+        robot.clickOn(find(robot, "#review-min-ifd").queryAs(Node.class));
+        robot.write("1");
+        waitUntil(() -> status(robot).equals("1 of 6 samples"));
+        assertThat(selectedPosition(robot)).isZero();
+        robot.clickOn(find(robot, "#review-clear").queryAs(Node.class));
+        waitUntil(() -> status(robot).equals("6 of 6 samples"));
+    }
+
+    private Node header(FxRobot robot, String title) {
+        return robot.from(find(robot, "#review-table").queryAs(Node.class)).lookup(".column-header .label")
+                .match((Label l) -> l.getText().equals(title)).query();
+    }
+
+    /** Types lower-case words key by key, as a person does (the dialog is its own window). */
+    private static void typeKeys(FxRobot robot, String text) {
+        for (char c : text.toCharArray()) {
+            robot.type(c == ' ' ? KeyCode.SPACE : KeyCode.getKeyCode(String.valueOf(Character.toUpperCase(c))));
+        }
+    }
+
+    private void openReview(FxRobot robot) throws Exception {
+        robot.clickOn(find(robot, "#nav-review").queryAs(Node.class));
+        waitUntil(() -> status(robot).equals("6 of 6 samples"));
+        waitUntil(() -> selectedPosition(robot) == 0);
+    }
+
+    private ProjectStore store() {
+        return workbench.workspace().store().orElseThrow();
+    }
+
+    private Optional<Decision> current(int sample) throws Exception {
+        return store().decisions().current(fixture.samples[sample]);
+    }
+
+    private String status(FxRobot robot) {
+        return find(robot, "#review-status").queryAs(Label.class).getText();
+    }
+
+    private String undoText(FxRobot robot) {
+        return find(robot, "#review-undo").queryAs(Button.class).getText();
+    }
+
+    private int selectedPosition(FxRobot robot) {
+        return find(robot, "#review-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private NodeQuery find(FxRobot robot, String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query);
+    }
+}
