@@ -118,6 +118,35 @@ class ReviewUiTest {
         waitUntil(overlay::isVisible);
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !overlay.isVisible());
+
+        exportsWhatTheReviewKept(robot);
+    }
+
+    /**
+     * After the keyboard session: the algorithm's picks hold for samples 0, 1 and 3, sample 2 is rejected by the
+     * algorithm, 4 by the curator, 5 is undecided. The Export screen writes exactly the three kept samples, with the
+     * candidate each keeps, and one preference pair for each (the kept candidate against the other one).
+     */
+    private void exportsWhatTheReviewKept(FxRobot robot) throws Exception {
+        Path file = dir.resolve("curated-" + projects + ".json");
+        Path pairs = dir.resolve("pairs-" + projects + ".jsonl");
+        robot.clickOn(find(robot, "#nav-export").queryAs(Node.class));
+        waitUntil(() -> find(robot, "#export-run").tryQuery().isPresent());
+        dialogs.willSave(file).willSave(pairs);
+        robot.clickOn(find(robot, "#export-choose-target").queryAs(Node.class));
+        robot.clickOn(find(robot, "#export-choose-pairs").queryAs(Node.class));
+        waitUntil(() -> find(robot, "#export-preview").queryAs(TextArea.class).getText().contains("Better answer 0"));
+        robot.clickOn(find(robot, "#export-run").queryAs(Node.class));
+        waitUntil(() -> java.nio.file.Files.exists(pairs) && java.nio.file.Files.exists(file));
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var records = json.readTree(file.toFile());
+        assertThat(records).extracting(r -> r.path("output").asText())
+                .containsExactly("Better answer 0", "Better answer 1", "Answer 3");
+        assertThat(java.nio.file.Files.readAllLines(pairs)).hasSize(3).extracting(line -> {
+            var pair = json.readTree(line);
+            return pair.path("chosen").asText() + " > " + pair.path("rejected").asText();
+        }).containsExactly("Better answer 0 > Answer 0", "Better answer 1 > Answer 1", "Answer 3 > Better answer 3");
     }
 
     @Test
