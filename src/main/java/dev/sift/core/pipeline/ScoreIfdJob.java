@@ -119,6 +119,13 @@ public final class ScoreIfdJob implements Job<ScoreIfdSummary> {
             finish(RunStatus.CANCELLED, "", counts, ids.length);
             throw e;
         } catch (Exception | Error e) {
+            if (context.isCancelled()) {
+                // a remote scorer interrupted by the cancel fails its call: that is the cancel, not a failure
+                finish(RunStatus.CANCELLED, "", counts, ids.length);
+                JobCancelledException cancelled = new JobCancelledException();
+                cancelled.addSuppressed(e);
+                throw cancelled;
+            }
             try {
                 finish(RunStatus.FAILED, String.valueOf(e.getMessage()), counts, ids.length);
             } catch (StoreException again) {

@@ -9,6 +9,7 @@ import dev.sift.core.job.testing.TestContext;
 import dev.sift.core.llm.local.OnnxCausalLm;
 import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.model.SampleContent;
+import dev.sift.core.scoring.CausalLmScorer;
 import dev.sift.core.scoring.IfdOptions;
 import dev.sift.core.scoring.PromptTemplate;
 import dev.sift.core.store.Candidate;
@@ -137,6 +138,50 @@ class ScoreIfdJobTest {
         assertThat(summary.scored() + summary.unscorable()).isEqualTo(4);
         assertThat(scores(SPEC)).hasSize(6);
         assertThat(store.candidates().listBySample(store.samples().ids(SampleQuery.dataset(datasetId))[0])).hasSize(1);
+    }
+
+    @Test
+    void aScorerCallFailingBecauseOfTheCancelEndsTheRunCancelledNotFailed() throws Exception {
+        long runId = ScoreIfdJob.createRun(store, datasetId, SPEC.withBatchSize(2)).id();
+        TestContext context = TestContext.cancelledAfter(Long.MAX_VALUE);
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        // as a remote scorer does: the cancel interrupts its call, which then fails
+        CausalLmScorer interrupted = new CausalLmScorer() {
+            @Override
+            public int[] encode(String text, boolean addBos) {
+                return model.encode(text, addBos);
+            }
+
+            @Override
+            public double[] tokenNll(int[] ids) {
+                return model.tokenNll(ids);
+            }
+
+            @Override
+            public List<double[]> tokenNll(List<int[]> batch) {
+                if (calls.incrementAndGet() == 2) {
+                    context.cancelNow();
+                    throw new IllegalStateException("endpoint vllm: the call was interrupted");
+                }
+                return model.tokenNll(batch);
+            }
+
+            @Override
+            public int maxLength() {
+                return model.maxLength();
+            }
+
+            @Override
+            public String name() {
+                return model.name();
+            }
+        };
+
+        assertThatThrownBy(() -> new ScoreIfdJob(runId, store, interrupted).run(context))
+                .isInstanceOf(JobCancelledException.class);
+
+        assertThat(store.runs().find(runId).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(scores(SPEC)).as("the first batch is kept").hasSize(2);
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class TestContext implements JobContext {
         return jobId;
     }
 
+    /** Turns cancelled now, as a user's cancel would. */
+    public void cancelNow() {
+        cancelled = true;
+    }
+
     @Override
     public boolean isCancelled() {
         return cancelled;

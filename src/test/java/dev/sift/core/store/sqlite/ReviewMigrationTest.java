@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A project of schema 2 (scores holding their losses inline) upgraded to the review schema. */
+/** A project of schema 2 (scores holding their losses inline) upgraded to the review schema and beyond. */
 class ReviewMigrationTest {
 
     @TempDir
