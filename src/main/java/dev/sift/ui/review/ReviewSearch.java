@@ -8,15 +8,19 @@ import java.util.function.Consumer;
 
 /**
  * The review's full-text search through the store's word index, off the UI thread: the text whose matches are in
- * effect and those matches. The first search of a screen says it builds the index, which takes a while on a large
- * project; later ones only bring it up to date.
+ * effect and those matches. The index is prepared in the background when a scope is shown; a search that comes
+ * before it is ready says it builds the index, which takes a while on a large project.
  */
 final class ReviewSearch {
+
+    /** The title of the background job that prepares the index. */
+    static final String INDEX_JOB = "Review search index";
 
     private final UiJobRunner jobs;
     private String matchedText = "";
     private long[] matches = new long[0];
-    private boolean searchedOnce;
+    private boolean indexReady;
+    private String preparedFor = "";
     private long generation;
 
     ReviewSearch(UiJobRunner jobs) {
@@ -47,10 +51,10 @@ final class ReviewSearch {
             applied.run();
             return;
         }
-        message.accept(searchedOnce ? "Searching…" : "Building the search index…");
-        searchedOnce = true;
+        message.accept(indexReady ? "Searching…" : "Building the search index…");
         jobs.query(QueryJob.of("Review search", ctx -> store.review().search(wanted, datasetIds)),
                 JobCallbacks.<long[]>onSuccess(found -> {
+                    indexReady = true;
                     if (gen == generation) {
                         matchedText = wanted;
                         matches = found;
@@ -58,6 +62,20 @@ final class ReviewSearch {
                         applied.run();
                     }
                 }).onFailure(reason -> message.accept("The search failed: " + reason)));
+    }
+
+    /**
+     * Brings the word index up to date in the background as soon as the review shows a scope, once per scope, so
+     * that the curator's first search does not wait for it (seconds on a large project).
+     */
+    void prepare(ProjectStore store, long[] datasetIds) {
+        String scope = store.file() + java.util.Arrays.toString(datasetIds);
+        if (scope.equals(preparedFor)) {
+            return;
+        }
+        preparedFor = scope;
+        jobs.query(QueryJob.of(INDEX_JOB, ctx -> store.review().search("", datasetIds)),
+                JobCallbacks.<long[]>onSuccess(all -> indexReady = true));
     }
 
     /** Matches re-read for {@code text} along with reloaded rows; kept when the text is still in effect. */

@@ -202,6 +202,7 @@ public final class ReviewViewModel {
         data = loaded.rows();
         verdicts = new Verdicts(data, AgreementRules.defaults());
         search.refreshed(text, loaded.matches());
+        workspace.selectedDataset().ifPresent(d -> search.prepare(store, new long[] {d.id()}));
         if (!columns.equals(data.columns())) {
             columns.setAll(data.columns());
         }

@@ -108,7 +108,11 @@ class ReviewViewModelTest {
     }
 
     @Test
-    void searchNarrowsTheViewAndTheFirstSearchSaysItBuildsTheIndex() {
+    void searchNarrowsTheViewAndASearchBeforeTheIndexIsReadySaysItBuildsTheIndex() {
+        vm.dispose();
+        jobs.holdOnly = ReviewSearch.INDEX_JOB;
+        vm = newViewModel();
+        assertThat(jobs.held).as("the index is prepared when the review opens").hasSize(1);
         jobs.hold = true;
         vm.searchTextProperty().set("apples");
         assertThat(vm.messageProperty().get()).isEqualTo("Building the search index…");
@@ -376,6 +380,8 @@ class ReviewViewModelTest {
         private final ImmediateUiJobRunner inner = new ImmediateUiJobRunner();
         private final List<Runnable> held = new ArrayList<>();
         boolean hold;
+        /** Holds only the queries with this title, when set. */
+        String holdOnly;
 
         @Override
         public <R> dev.sift.core.job.JobHandle<R> run(dev.sift.core.job.Job<R> job, JobCallbacks<R> callbacks) {
@@ -384,7 +390,7 @@ class ReviewViewModelTest {
 
         @Override
         public <R> dev.sift.core.job.JobHandle<R> query(dev.sift.core.job.Job<R> job, JobCallbacks<R> callbacks) {
-            if (hold) {
+            if (hold || job.title().equals(holdOnly)) {
                 held.add(() -> inner.query(job, callbacks));
                 return null;
             }
@@ -393,6 +399,7 @@ class ReviewViewModelTest {
 
         void release() {
             hold = false;
+            holdOnly = null;
             var pending = List.copyOf(held);
             held.clear();
             pending.forEach(Runnable::run);
