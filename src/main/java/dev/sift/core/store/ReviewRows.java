@@ -128,6 +128,7 @@ public final class ReviewRows {
         return shownRun[row];
     }
 
+    /** The candidates the review shows for the sample: the stored ones, plus the record itself when no original is stored. */
     public int candidateCount(int row) {
         return candidateCount[row];
     }

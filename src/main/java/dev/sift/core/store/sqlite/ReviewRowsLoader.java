@@ -60,6 +60,7 @@ final class ReviewRowsLoader {
         long[] shown = new long[n];
         boolean[] currentFound = new boolean[n];
         int[] counts = new int[n];
+        boolean[] hasOriginal = new boolean[n];
         try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.id, x.origin, x.agent_pair_id, x.run_id"
                 + " FROM samples s JOIN candidates x ON x.sample_id = s.id WHERE s.dataset_id IN " + in);
                 ResultSet rs = ps.executeQuery()) {
@@ -68,6 +69,7 @@ final class ReviewRowsLoader {
                 long id = rs.getLong(2);
                 CandidateOrigin origin = CandidateOrigin.fromId(rs.getString(3)).orElse(CandidateOrigin.GENERATED);
                 counts[row]++;
+                hasOriginal[row] |= origin == CandidateOrigin.ORIGINAL;
                 boolean isCurrent = id == current[row];
                 boolean isFirstOriginal = !currentFound[row] && origin == CandidateOrigin.ORIGINAL
                         && (shown[row] == 0 || id < shown[row]);
@@ -79,7 +81,8 @@ final class ReviewRowsLoader {
             }
         }
         for (int row = 0; row < n; row++) {
-            rows.candidateCount(row, counts[row]);
+            // the record itself stands in for the original when no original candidate is stored
+            rows.candidateCount(row, counts[row] + (hasOriginal[row] ? 0 : 1));
         }
 
         try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.note FROM sample_notes x" + ofScope

@@ -159,7 +159,10 @@ public final class MarkdownFlow {
                     bullet.getStyleClass().addAll(InlineFlow.TEXT, LIST_MARKER);
                     var content = blocks(item, listDepth + 1);
                     HBox.setHgrow(content, Priority.ALWAYS);
-                    var row = new HBox(6, new TextFlow(bullet), content);
+                    var markerFlow = new TextFlow(bullet);
+                    // never squeezed: a long item must wrap its own text, not break "13." over two lines
+                    markerFlow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    var row = new HBox(6, markerFlow, content);
                     row.getStyleClass().add(LIST_ITEM);
                     items.getChildren().add(row);
                 }

@@ -234,6 +234,20 @@ class SqliteReviewStoreTest {
     }
 
     @Test
+    void aSampleWithoutAStoredOriginalCountsTheRecordItselfAsACandidate() throws Exception {
+        long other = addDataset("other", new String[] {"Describe a volcano"});
+        long sample = store.samples().ids(SampleQuery.dataset(other))[0];
+        ReviewRows bare = store.review().rows(new long[] {other}, List.of());
+        assertThat(bare.candidateCount(0)).isEqualTo(1);
+        assertThat(bare.shownCandidate(0)).isZero();
+
+        store.candidates().add(new NewCandidate(sample, 0, 0, CandidateOrigin.DATASET, OptionalInt.empty(),
+                "Describe a volcano", "", "A mountain that erupts.", "gpt4"));
+
+        assertThat(store.review().rows(new long[] {other}, List.of()).candidateCount(0)).isEqualTo(2);
+    }
+
+    @Test
     void searchFindsEveryWordAsAPrefixInTheSampleAndItsCandidates() throws Exception {
         long[] scope = {datasetId};
         assertThat(store.review().search("photo", scope)).containsExactly(samples[0]);
