@@ -1,5 +1,6 @@
 package dev.sift.ui.review;
 
+import dev.sift.core.model.AgentPair;
 import dev.sift.core.review.ReviewFilter;
 import dev.sift.core.review.ScoreRange;
 import dev.sift.core.store.CandidateOrigin;
@@ -45,6 +46,7 @@ final class ReviewFilterBar implements View {
     private final CheckComboBox<ReviewState> states = new CheckComboBox<>();
     private final CheckComboBox<ReviewRows.Maker> makers = new CheckComboBox<>();
     private final CheckComboBox<CandidateOrigin> origins = new CheckComboBox<>();
+    private final CheckComboBox<AgentPair> pairs = new CheckComboBox<>();
     private final TextField run = new TextField();
     private final ToggleButton algorithmDisagrees = new ToggleButton("Algorithm ≠ curator");
     private final ToggleButton judgeDisagrees = new ToggleButton("Judge ≠ IFD");
@@ -64,6 +66,22 @@ final class ReviewFilterBar implements View {
         choices(states, "review-states", "State", ReviewState.values());
         choices(makers, "review-makers", "By", ReviewRows.Maker.values());
         choices(origins, "review-origins", "Origin", CandidateOrigin.values());
+        pairs.setId("review-pairs");
+        pairs.setTitle("Agent pair");
+        pairs.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(AgentPair pair) {
+                return pair == null ? "" : pair.name();
+            }
+
+            @Override
+            public AgentPair fromString(String string) {
+                return null;
+            }
+        });
+        pairs.getItems().setAll(vm.pairs());
+        subscriptions.listen(vm.pairs(), (ListChangeListener<AgentPair>) change -> pairs.getItems().setAll(vm.pairs()));
+        subscriptions.listen(pairs.getCheckModel().getCheckedItems(), (ListChangeListener<AgentPair>) change -> update());
         run.setId("review-run");
         run.setPromptText("run id");
         run.setPrefColumnCount(5);
@@ -78,7 +96,7 @@ final class ReviewFilterBar implements View {
         copy.setOnAction(e -> copy());
         copied.setId("review-filter-copied");
         copied.getStyleClass().add(SiftStyles.MUTED);
-        var first = new HBox(8, search, states, makers, origins, run, clear, copy);
+        var first = new HBox(8, search, states, makers, origins, pairs, run, clear, copy);
         first.setAlignment(Pos.CENTER_LEFT);
         ranges.setAlignment(Pos.CENTER_LEFT);
         var second = new HBox(12, algorithmDisagrees, judgeDisagrees, withNote, ranges);
@@ -162,6 +180,8 @@ final class ReviewFilterBar implements View {
                 .withStates(set(states, ReviewState.class))
                 .withMakers(set(makers, ReviewRows.Maker.class))
                 .withOrigins(set(origins, CandidateOrigin.class))
+                .withPairs(pairs.getCheckModel().getCheckedItems().stream().map(AgentPair::id)
+                        .collect(java.util.stream.Collectors.toSet()))
                 .withRun(runId >= 1 ? (long) runId : 0)
                 .withDisagreements(algorithmDisagrees.isSelected(), judgeDisagrees.isSelected())
                 .withNote(withNote.isSelected()));
@@ -193,7 +213,7 @@ final class ReviewFilterBar implements View {
     void clear() {
         search.clear();
         run.clear();
-        for (CheckComboBox<?> box : List.of(states, makers, origins)) {
+        for (CheckComboBox<?> box : List.of(states, makers, origins, pairs)) {
             box.getCheckModel().clearChecks();
         }
         List.of(algorithmDisagrees, judgeDisagrees, withNote).forEach(t -> t.setSelected(false));

@@ -9,15 +9,17 @@ import java.util.Optional;
 
 /**
  * What the review reads in one background query: the rows of the datasets with their default score columns, the
- * search matches re-read for the text in effect, and the undo history's next steps.
+ * search matches re-read for the text in effect, the undo history's next steps, and the agent pairs by name.
  */
-record ReviewLoad(ReviewRows rows, long[] matches, Optional<ReviewAction> undo, Optional<ReviewAction> redo) {
+record ReviewLoad(
+        ReviewRows rows, long[] matches, Optional<ReviewAction> undo, Optional<ReviewAction> redo,
+        java.util.List<dev.sift.core.model.AgentPair> pairs) {
 
     /** @param text the search text in effect, "" for none */
     static QueryJob<ReviewLoad> job(ProjectStore store, long[] datasetIds, String text) {
         return QueryJob.of("Review rows", ctx -> new ReviewLoad(
                 store.review().rows(datasetIds, ReviewColumns.defaults(store, datasetIds)),
                 text.isEmpty() ? new long[0] : store.review().search(text, datasetIds),
-                store.review().nextUndo(), store.review().nextRedo()));
+                store.review().nextUndo(), store.review().nextRedo(), store.agents().listPairs()));
     }
 }

@@ -39,7 +39,7 @@ final class ReviewTable implements View {
         table.getColumns().add(rowColumn("State", ReviewSort.STATE, (rows, r) -> rows.state(r).id(), 90));
         table.getColumns().add(rowColumn("By", ReviewSort.MAKER, (rows, r) -> maker(rows.maker(r)), 85));
         table.getColumns().add(rowColumn("Origin", ReviewSort.ORIGIN, (rows, r) -> rows.shownOrigin(r).id()
-                + (rows.shownPair(r) != 0 ? " · pair " + rows.shownPair(r) : ""), 100));
+                + (rows.shownPair(r) != 0 ? " · " + vm.pairName(rows.shownPair(r)) : ""), 100));
         table.getColumns().add(rowColumn("Cands", ReviewSort.CANDIDATES,
                 (rows, r) -> Integer.toString(rows.candidateCount(r)), 55));
         fixedColumns = table.getColumns().size();

@@ -52,6 +52,7 @@ public final class ReviewViewModel {
     private final ReadOnlyObjectWrapper<SampleDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper textsVersion = new ReadOnlyIntegerWrapper();
     private final ObservableList<ScoreColumn> columns = FXCollections.observableArrayList();
+    private final ObservableList<dev.sift.core.model.AgentPair> pairs = FXCollections.observableArrayList();
     private final ChangeListener<Dataset> datasetListener = (obs, old, now) -> datasetChanged();
     private final ChangeListener<Object> viewListener = (obs, old, now) -> applyView(currentSampleId());
     private final ChangeListener<String> searchListener;
@@ -122,6 +123,17 @@ public final class ReviewViewModel {
     }
 
     /** The score columns of the loaded rows. */
+    /** The project's agent pairs, for the agent filter and the origin column. */
+    public ObservableList<dev.sift.core.model.AgentPair> pairs() {
+        return pairs;
+    }
+
+    /** An agent pair's name, or its id when it is not known. */
+    public String pairName(long pairId) {
+        return pairs.stream().filter(p -> p.id() == pairId).map(dev.sift.core.model.AgentPair::name).findFirst()
+                .orElse("pair " + pairId);
+    }
+
     public ObservableList<ScoreColumn> columns() {
         return columns;
     }
@@ -203,6 +215,9 @@ public final class ReviewViewModel {
         verdicts = new Verdicts(data, AgreementRules.defaults());
         search.refreshed(text, loaded.matches());
         workspace.selectedDataset().ifPresent(d -> search.prepare(store, new long[] {d.id()}));
+        if (!pairs.equals(loaded.pairs())) {
+            pairs.setAll(loaded.pairs());
+        }
         if (!columns.equals(data.columns())) {
             columns.setAll(data.columns());
         }

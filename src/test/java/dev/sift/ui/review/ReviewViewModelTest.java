@@ -78,6 +78,31 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void theAgentPairsAreListedByNameAndFilterTheirCandidates() throws Exception {
+        var store = fixture.store;
+        var endpoint = store.endpoints().add(dev.sift.core.model.Endpoint.openAi("e", "http://127.0.0.1:1/v1", ""));
+        var writer = store.agents().add(new dev.sift.core.model.Agent(0, "writer", endpoint.id(), "", "m",
+                dev.sift.core.model.AgentRole.INSTRUCTION_REWRITER, "", "{}"));
+        var answerer = store.agents().add(new dev.sift.core.model.Agent(0, "answerer", endpoint.id(), "", "m",
+                dev.sift.core.model.AgentRole.RESPONDER, "", "{}"));
+        var pair = store.agents().addPair(new dev.sift.core.model.AgentPair(0, "writer+answerer", writer.id(),
+                answerer.id()));
+        long made = store.candidates().add(new dev.sift.core.store.NewCandidate(fixture.samples[5], fixture.runId,
+                pair.id(), CandidateOrigin.GENERATED, java.util.OptionalInt.empty(), "Task 5", "", "Paired answer"))
+                .id();
+        store.decisions().addAll(List.of(dev.sift.core.store.NewDecision.byAlgorithm(fixture.samples[5], made,
+                dev.sift.core.store.DecisionAction.CHOOSE, fixture.runId, "")));
+        vm.dispose();
+        vm = newViewModel();
+
+        assertThat(vm.pairs()).extracting(dev.sift.core.model.AgentPair::name).containsExactly("writer+answerer");
+        assertThat(vm.pairName(pair.id())).isEqualTo("writer+answerer");
+        assertThat(vm.pairName(999)).isEqualTo("pair 999");
+        assertThat(samplesFor(ReviewFilter.all().withPairs(Set.of(pair.id())))).containsExactly(5);
+        assertThat(vm.filterExpression()).isEqualTo("pair=" + pair.id());
+    }
+
+    @Test
     void eachFilterKindNarrowsTheView() {
         assertThat(samplesFor(ReviewFilter.all().withStates(Set.of(ReviewState.UNDECIDED)))).containsExactly(4, 5);
         assertThat(samplesFor(ReviewFilter.all().withMakers(Set.of(ReviewRows.Maker.ALGORITHM))))
