@@ -2,6 +2,7 @@ package dev.sift.ui.datasets;
 
 import dev.sift.ui.common.CountAxis;
 import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.StatFigure;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
 import javafx.scene.Node;
@@ -9,7 +10,6 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -53,12 +53,7 @@ final class StatsPane implements View {
         figures.getChildren().clear();
         int i = 0;
         for (StatsViewModel.Figure figure : vm.figures()) {
-            var value = new Label(figure.value());
-            value.getStyleClass().add(SiftStyles.STAT_VALUE);
-            var label = new Label(figure.label());
-            label.getStyleClass().add(SiftStyles.STAT_LABEL);
-            var cell = new VBox(2, value, label);
-            figures.add(cell, i % 2, i / 2);
+            figures.add(StatFigure.of(figure.value(), figure.label()), i % 2, i / 2);
             i++;
         }
     }

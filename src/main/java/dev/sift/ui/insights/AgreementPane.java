@@ -1,6 +1,7 @@
 package dev.sift.ui.insights;
 
 import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.StatFigure;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
 import javafx.beans.binding.Bindings;
@@ -49,11 +50,7 @@ final class AgreementPane implements View {
     private void showRates() {
         figures.getChildren().clear();
         for (AgreementViewModel.AgreementRate rate : vm.rates()) {
-            var value = new Label(rate.text());
-            value.getStyleClass().add(SiftStyles.STAT_VALUE);
-            var label = new Label(rate.label());
-            label.getStyleClass().add(SiftStyles.STAT_LABEL);
-            figures.getChildren().add(new VBox(2, value, label));
+            figures.getChildren().add(StatFigure.of(rate.text(), rate.label()));
         }
     }
 

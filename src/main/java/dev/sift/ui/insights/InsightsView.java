@@ -3,6 +3,7 @@ package dev.sift.ui.insights;
 import dev.sift.core.store.ScoreGroup;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.StatFigure;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.UiServices;
 import dev.sift.ui.common.View;
@@ -106,11 +107,7 @@ public final class InsightsView implements View {
     private void showFigures() {
         figures.getChildren().clear();
         for (InsightsFigure figure : vm.figures()) {
-            var value = new Label(figure.value());
-            value.getStyleClass().add(SiftStyles.STAT_VALUE);
-            var label = new Label(figure.label());
-            label.getStyleClass().add(SiftStyles.STAT_LABEL);
-            figures.getChildren().add(new VBox(2, value, label));
+            figures.getChildren().add(StatFigure.of(figure.value(), figure.label()));
         }
     }
 

@@ -91,6 +91,31 @@ final class Columns {
         }
     }
 
+    /** {@code (1,2,3)} for an SQL {@code IN}; {@code (NULL)}, which matches nothing, for no ids. Ids are numbers. */
+    static String inList(long[] ids) {
+        if (ids.length == 0) {
+            return "(NULL)";
+        }
+        var joined = new StringBuilder("(");
+        for (int i = 0; i < ids.length; i++) {
+            joined.append(i == 0 ? "" : ",").append(ids[i]);
+        }
+        return joined.append(')').toString();
+    }
+
+    /** The first column of every remaining row, as longs, in order. */
+    static long[] longs(ResultSet rs) throws SQLException {
+        long[] values = new long[64];
+        int n = 0;
+        while (rs.next()) {
+            if (n == values.length) {
+                values = java.util.Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = rs.getLong(1);
+        }
+        return java.util.Arrays.copyOf(values, n);
+    }
+
     /** The lower-case hex form of bytes. */
     static String hex(byte[] bytes) {
         return java.util.HexFormat.of().formatHex(bytes);

@@ -27,8 +27,7 @@ final class ReviewRowsLoader {
     }
 
     ReviewRows load(long[] datasetIds, List<ScoreColumn> columns) throws SQLException {
-        String in = datasetIds.length == 0 ? "(NULL)"
-                : "(" + String.join(",", Arrays.stream(datasetIds).mapToObj(Long::toString).toList()) + ")";
+        String in = Columns.inList(datasetIds);
         long[][] samples = longColumns("SELECT id, dataset_id FROM samples WHERE dataset_id IN " + in + " ORDER BY id",
                 2);
         long[] sampleIds = samples[0];

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -35,8 +34,7 @@ final class ReviewSearchIndex {
     long[] search(String query, long[] datasetIds) throws StoreException {
         update();
         String match = matchExpression(query);
-        String in = datasetIds.length == 0 ? "(NULL)"
-                : "(" + String.join(",", Arrays.stream(datasetIds).mapToObj(Long::toString).toList()) + ")";
+        String in = Columns.inList(datasetIds);
         return db.read("search the review", c -> {
             String sql = match.isEmpty()
                     ? "SELECT id FROM samples WHERE dataset_id IN " + in + " ORDER BY id"
@@ -47,15 +45,7 @@ final class ReviewSearchIndex {
                     ps.setString(1, match);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
-                    long[] ids = new long[256];
-                    int n = 0;
-                    while (rs.next()) {
-                        if (n == ids.length) {
-                            ids = Arrays.copyOf(ids, n * 2);
-                        }
-                        ids[n++] = rs.getLong(1);
-                    }
-                    return Arrays.copyOf(ids, n);
+                    return Columns.longs(rs);
                 }
             }
         });

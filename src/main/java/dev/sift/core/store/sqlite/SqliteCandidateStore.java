@@ -8,7 +8,6 @@ import dev.sift.core.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,9 @@ final class SqliteCandidateStore implements CandidateStore {
 
     private static final String COLUMNS = "id, sample_id, run_id, agent_pair_id, origin, round_no, instruction, input,"
             + " response, created_at, source";
+
+    private static final String INSERT = "INSERT INTO candidates(sample_id, run_id, agent_pair_id, origin, round_no,"
+            + " instruction, input, response, created_at, source) VALUES (?,?,?,?,?,?,?,?,?,?)";
 
     private final SqliteDatabase db;
 
@@ -28,19 +30,8 @@ final class SqliteCandidateStore implements CandidateStore {
     public Candidate add(NewCandidate n) throws StoreException {
         return db.write("save a candidate", c -> {
             Instant now = Instant.now();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidates(sample_id, run_id, agent_pair_id,"
-                    + " origin, round_no, instruction, input, response, created_at, source) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, n.sampleId());
-                Columns.setId(ps, 2, n.runId());
-                Columns.setId(ps, 3, n.agentPairId());
-                ps.setString(4, n.origin().id());
-                Columns.setInt(ps, 5, n.round());
-                ps.setString(6, n.instruction());
-                ps.setString(7, n.input());
-                ps.setString(8, n.response());
-                ps.setString(9, now.toString());
-                ps.setString(10, n.source());
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                bind(ps, n, now.toString());
                 long id = Columns.insert(ps);
                 return new Candidate(id, n.sampleId(), n.runId(), n.agentPairId(), n.origin(), n.round(),
                         n.instruction(), n.input(), n.response(), now, n.source());
@@ -53,20 +44,9 @@ final class SqliteCandidateStore implements CandidateStore {
         return db.write("save candidates", c -> {
             String now = Instant.now().toString();
             long[] ids = new long[candidates.size()];
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidates(sample_id, run_id, agent_pair_id,"
-                    + " origin, round_no, instruction, input, response, created_at, source) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (int i = 0; i < ids.length; i++) {
-                    NewCandidate n = candidates.get(i);
-                    ps.setLong(1, n.sampleId());
-                    Columns.setId(ps, 2, n.runId());
-                    Columns.setId(ps, 3, n.agentPairId());
-                    ps.setString(4, n.origin().id());
-                    Columns.setInt(ps, 5, n.round());
-                    ps.setString(6, n.instruction());
-                    ps.setString(7, n.input());
-                    ps.setString(8, n.response());
-                    ps.setString(9, now);
-                    ps.setString(10, n.source());
+                    bind(ps, candidates.get(i), now);
                     ids[i] = Columns.insert(ps);
                 }
             }
@@ -164,6 +144,19 @@ final class SqliteCandidateStore implements CandidateStore {
                 }
             }
         });
+    }
+
+    private static void bind(PreparedStatement ps, NewCandidate n, String now) throws SQLException {
+        ps.setLong(1, n.sampleId());
+        Columns.setId(ps, 2, n.runId());
+        Columns.setId(ps, 3, n.agentPairId());
+        ps.setString(4, n.origin().id());
+        Columns.setInt(ps, 5, n.round());
+        ps.setString(6, n.instruction());
+        ps.setString(7, n.input());
+        ps.setString(8, n.response());
+        ps.setString(9, now);
+        ps.setString(10, n.source());
     }
 
     private static Candidate map(ResultSet rs) throws SQLException {

@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -152,15 +151,7 @@ final class SqliteScoreStore implements ScoreStore {
                     + " AND sc.scorer=? AND sc.template=? ORDER BY sc.candidate_id")) {
                 bind(ps, datasetId, metric, scorer, template);
                 try (ResultSet rs = ps.executeQuery()) {
-                    long[] ids = new long[64];
-                    int n = 0;
-                    while (rs.next()) {
-                        if (n == ids.length) {
-                            ids = Arrays.copyOf(ids, n * 2);
-                        }
-                        ids[n++] = rs.getLong(1);
-                    }
-                    return Arrays.copyOf(ids, n);
+                    return Columns.longs(rs);
                 }
             }
         });
