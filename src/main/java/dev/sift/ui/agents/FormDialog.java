@@ -1,10 +1,10 @@
 package dev.sift.ui.agents;
 
+import dev.sift.ui.common.DialogButtons;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import java.util.function.BooleanSupplier;
 import javafx.beans.value.ObservableStringValue;
-import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -42,15 +42,9 @@ final class FormDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId(id + "-dialog");
         dialog.getDialogPane().getButtonTypes().setAll(SAVE, ButtonType.CANCEL);
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(SAVE);
-        saveButton.setId("save-" + id);
+        Button saveButton = DialogButtons.confirming(dialog, SAVE, "save-" + id, null, save, subscriptions);
         saveButton.setAccessibleText("Save the " + id);
         ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setId("cancel-" + id);
-        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!save.getAsBoolean()) {
-                e.consume(); // keep the dialog open; the error label says why
-            }
-        });
     }
 
     private void fitWindow() {

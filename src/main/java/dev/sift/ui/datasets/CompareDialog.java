@@ -1,9 +1,7 @@
 package dev.sift.ui.datasets;
 
+import dev.sift.ui.common.DialogButtons;
 import dev.sift.ui.common.Subscriptions;
-import javafx.beans.binding.Bindings;
-import javafx.event.ActionEvent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -30,14 +28,7 @@ final class CompareDialog {
         dialog.getDialogPane().getButtonTypes().setAll(COMPARE, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form());
         dialog.getDialogPane().setId("compare-dialog");
-        Button compare = (Button) dialog.getDialogPane().lookupButton(COMPARE);
-        compare.setId("confirm-compare");
-        subscriptions.bind(compare.disableProperty(), Bindings.not(vm.validProperty()));
-        compare.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!vm.compare()) {
-                e.consume();
-            }
-        });
+        DialogButtons.confirming(dialog, COMPARE, "confirm-compare", vm.validProperty(), vm::compare, subscriptions);
     }
 
     private VBox form() {

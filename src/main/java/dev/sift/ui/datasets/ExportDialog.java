@@ -1,9 +1,8 @@
 package dev.sift.ui.datasets;
 
 import dev.sift.core.model.DatasetFormat;
+import dev.sift.ui.common.DialogButtons;
 import dev.sift.ui.common.Subscriptions;
-import javafx.beans.binding.Bindings;
-import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -34,14 +33,7 @@ final class ExportDialog {
         dialog.getDialogPane().getButtonTypes().setAll(EXPORT, ButtonType.CANCEL);
         dialog.getDialogPane().setContent(form());
         dialog.getDialogPane().setId("export-dialog");
-        Button export = (Button) dialog.getDialogPane().lookupButton(EXPORT);
-        export.setId("confirm-export");
-        subscriptions.bind(export.disableProperty(), Bindings.not(vm.validProperty()));
-        export.addEventFilter(ActionEvent.ACTION, e -> {
-            if (!vm.export()) {
-                e.consume();
-            }
-        });
+        DialogButtons.confirming(dialog, EXPORT, "confirm-export", vm.validProperty(), vm::export, subscriptions);
     }
 
     private GridPane form() {
