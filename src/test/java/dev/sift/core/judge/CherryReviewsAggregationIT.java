@@ -46,7 +46,8 @@ class CherryReviewsAggregationIT {
         assertThat(result.total().n()).isEqualTo(1030);
         assertThat(result.total().winningScore()).isCloseTo(1.2029, within(5e-5));
         assertThat(result.totalFlips().items()).isEqualTo(1030);
-        assertThat(result.totalFlips().rate()).isBetween(0.0, 1.0);
+        // independently counted in Python: the preferred model (or tie) changes with the order in 247 items
+        assertThat(result.totalFlips().flipped()).isEqualTo(247);
 
         PairwiseAggregation.Result wholeFolder = PairwiseAggregation.ofDirectory(REVIEWS);
         assertThat(wholeFolder.total()).isEqualTo(result.total());
