@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             EndpointsCommand.class,
             AgentsCommand.class,
             ChatCommand.class,
+            JudgeCommand.class,
             RunCommand.class,
             ScoreCommand.class,
             SelectCommand.class,
