@@ -94,14 +94,28 @@ class ReviewScreenshotUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         Path target = Path.of(System.getProperty("sift.screenshot")).resolveSibling("review.png");
-        var image = new AtomicReference<WritableImage>();
-        robot.interact(() -> image.set(stage.getScene().snapshot(null)));
-        Files.createDirectories(target.getParent());
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", target.toFile());
+        snapshot(robot, target);
+
+        // keep the GPT-4 answer of the sample shown, then look at the Export screen's preview of the curated set
+        robot.type(javafx.scene.input.KeyCode.DIGIT1);
+        robot.clickOn("#nav-export");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#export-preview")
+                .queryAs(javafx.scene.control.TextArea.class).getText().contains("Generate"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        Path export = target.resolveSibling("export.png");
+        snapshot(robot, export);
         robot.interact(() -> workbench.get().close());
         context.close();
 
         assertThat(target).isNotEmptyFile();
+        assertThat(export).isNotEmptyFile();
+    }
+
+    private void snapshot(FxRobot robot, Path target) throws Exception {
+        var image = new AtomicReference<WritableImage>();
+        robot.interact(() -> image.set(stage.getScene().snapshot(null)));
+        Files.createDirectories(target.getParent());
+        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", target.toFile());
     }
 
     private static String status(FxRobot robot) {

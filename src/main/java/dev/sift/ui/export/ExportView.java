@@ -75,6 +75,7 @@ public final class ExportView implements View {
         var preview = new TextArea();
         preview.setId("export-preview");
         preview.setEditable(false);
+        preview.setWrapText(true); // long responses read without scrolling sideways
         preview.getStyleClass().add(SiftStyles.DETAIL_TEXT);
         VBox.setVgrow(preview, Priority.ALWAYS);
 
