@@ -38,7 +38,7 @@ enum Screen {
         return switch (this) {
             case DATASETS -> new DatasetsView(workspace, services);
             case AGENTS -> new AgentsView(workspace, services);
-            case RUNS -> new RunsView();
+            case RUNS -> new RunsView(workspace, services);
             case REVIEW -> new ReviewView(workspace, services);
             case INSIGHTS -> new InsightsView(workspace, services);
             case EXPORT -> new ExportView(workspace, services);

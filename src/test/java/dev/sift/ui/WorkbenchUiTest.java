@@ -141,6 +141,10 @@ class WorkbenchUiTest {
         assertThat(find(robot, "#screen-review").tryQuery()).isPresent();
         assertThat(find(robot, "#review-table").tryQuery()).isPresent();
 
+        click(robot, "#nav-runs");
+        assertThat(find(robot, "#screen-runs").tryQuery()).isPresent();
+        assertThat(find(robot, "#runs-table").tryQuery()).isPresent();
+
         click(robot, "#nav-insights");
         assertThat(find(robot, "#screen-insights").tryQuery()).isPresent();
         assertThat(find(robot, "#ifd-histogram").tryQuery()).isPresent();

@@ -1,23 +1,125 @@
 package dev.sift.ui.runs;
 
-import dev.sift.ui.common.PlaceholderView;
+import dev.sift.core.store.RunEvent;
+import dev.sift.ui.WorkspaceState;
+import dev.sift.ui.common.FxRepeater;
+import dev.sift.ui.common.SiftStyles;
+import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.UiServices;
 import dev.sift.ui.common.View;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
-/** The Runs screen; not built yet, so it says what it will do. */
+/**
+ * The Runs screen: every run of the project with its status, progress, tokens and cost, and the selected run's log,
+ * refreshed every two seconds while the screen is shown. Runs are launched from the screens and commands that own
+ * their recipes (Insights, Datasets, the command line); a launch form per recipe arrives with the recipes.
+ */
 public final class RunsView implements View {
 
-    static final String PURPOSE = "Runs will launch recipes (Star-Agents, AgentInstruct, IFD scoring, reflection) on a dataset in the background, with an estimate of calls, tokens and cost before they start, a budget cap, live progress per stage, a log, cancel and resume.";
+    static final Duration REFRESH = Duration.seconds(2);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
 
-    private final PlaceholderView placeholder = new PlaceholderView("Runs", PURPOSE);
+    private final RunsViewModel vm;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final FxRepeater repeater;
+    private final VBox root;
+
+    public RunsView(WorkspaceState workspace, UiServices services) {
+        this.vm = new RunsViewModel(workspace, services.jobs());
+        var title = new Label("Runs");
+        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
+        var refresh = new Button("Refresh");
+        refresh.setId("runs-refresh");
+        refresh.setOnAction(e -> vm.refresh());
+        var message = new Label();
+        message.setId("runs-message");
+        message.getStyleClass().add(SiftStyles.MUTED);
+        var toolbar = new HBox(12, title, refresh, message);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add(SiftStyles.TOOLBAR);
+
+        var table = new TableView<>(vm.runs());
+        table.setId("runs-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("#", r -> Long.toString(r.id()), 50));
+        table.getColumns().add(column("Recipe", RunRow::recipe, 140));
+        table.getColumns().add(column("Dataset", RunRow::dataset, 160));
+        table.getColumns().add(column("Status", RunRow::status, 90));
+        table.getColumns().add(column("Progress", RunRow::progress, 110));
+        table.getColumns().add(column("Tokens", RunRow::tokens, 90));
+        table.getColumns().add(column("Cost", RunRow::cost, 110));
+        table.getColumns().add(column("Started", RunRow::started, 150));
+        table.getColumns().add(column("Finished", RunRow::finished, 150));
+
+        var log = new ListView<>(vm.events());
+        log.setId("runs-log");
+        log.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunEvent event, boolean empty) {
+                super.updateItem(event, empty);
+                setText(empty || event == null ? null
+                        : TIME.format(event.at()) + "  " + event.kind() + "  " + event.message());
+            }
+        });
+        log.setPlaceholder(new Label("Select a run to see its log."));
+        var split = new SplitPane(table, log);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root = new VBox(10, toolbar, split);
+
+        subscriptions.listen(table.getSelectionModel().selectedItemProperty(),
+                (obs, old, row) -> vm.selectedProperty().set(row));
+        subscriptions.listen(vm.selectedProperty(), (obs, old, row) -> {
+            if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        });
+        subscriptions.listen(vm.events(), change -> {
+            if (!vm.events().isEmpty()) {
+                log.scrollTo(vm.events().size() - 1);
+            }
+        });
+        subscriptions.bind(message.textProperty(), vm.messageProperty());
+        repeater = new FxRepeater(REFRESH, vm::refresh);
+        repeater.start();
+    }
+
+    private static TableColumn<RunRow, String> column(String name, Function<RunRow, String> value, double width) {
+        var column = new TableColumn<RunRow, String>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
 
     @Override
     public Node node() {
-        return placeholder.node();
+        return root;
     }
 
     @Override
     public void dispose() {
-        placeholder.dispose();
+        repeater.stop();
+        subscriptions.dispose();
+        vm.dispose();
     }
 }

@@ -1,0 +1,134 @@
+package dev.sift.ui.runs;
+
+import dev.sift.core.model.Dataset;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.Run;
+import dev.sift.core.store.RunEvent;
+import dev.sift.ui.WorkspaceState;
+import dev.sift.ui.common.JobCallbacks;
+import dev.sift.ui.common.QueryJob;
+import dev.sift.ui.common.UiJobRunner;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The project's runs, newest first, of every recipe (generation, scoring, selection, comparison, brief experience …)
+ * with status, progress, tokens and cost, and the log of the selected run. {@link #refresh()} re-reads them off the UI
+ * thread; the screen calls it every few seconds while shown, so running jobs show their progress and new log lines.
+ */
+public final class RunsViewModel {
+
+    /** Log lines read per refresh at most. */
+    static final int EVENTS_PAGE = 500;
+
+    private final WorkspaceState workspace;
+    private final UiJobRunner jobs;
+    private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<RunRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<RunEvent> events = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ChangeListener<RunRow> selectionListener = (obs, old, now) -> selectionChanged(old, now);
+    private boolean loading;
+
+    public RunsViewModel(WorkspaceState workspace, UiJobRunner jobs) {
+        this.workspace = workspace;
+        this.jobs = jobs;
+        selected.addListener(selectionListener);
+        refresh();
+    }
+
+    public ObservableList<RunRow> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<RunRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected run's log, oldest first. */
+    public ObservableList<RunEvent> events() {
+        return events;
+    }
+
+    /** Why there is nothing to show, or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Re-reads the runs and the new log lines of the selected one; skipped while a refresh is on its way. */
+    public void refresh() {
+        ProjectStore store = workspace.store().orElse(null);
+        if (store == null) {
+            runs.clear();
+            message.set("Open a project to see its runs.");
+            return;
+        }
+        if (loading) {
+            return;
+        }
+        loading = true;
+        long runId = selected.get() == null ? 0 : selected.get().id();
+        long afterEvent = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+        jobs.query(QueryJob.of("Runs", ctx -> read(store, runId, afterEvent)),
+                JobCallbacks.<Snapshot>onSuccess(this::apply)
+                        .onFailure(reason -> message.set("Runs unavailable: " + reason))
+                        .onFinished(() -> loading = false));
+    }
+
+    private static Snapshot read(ProjectStore store, long runId, long afterEvent) throws Exception {
+        Map<Long, String> names = new HashMap<>();
+        for (Dataset d : store.datasets().list()) {
+            names.put(d.id(), d.name());
+        }
+        List<RunRow> rows = new ArrayList<>();
+        for (Run run : store.runs().list()) {
+            rows.add(new RunRow(run, names.getOrDefault(run.datasetId(), "")));
+        }
+        List<RunEvent> newEvents = runId == 0 ? List.of() : store.runs().events(runId, afterEvent, EVENTS_PAGE);
+        return new Snapshot(rows, runId, newEvents);
+    }
+
+    private void apply(Snapshot snapshot) {
+        long keep = selected.get() == null ? 0 : selected.get().id();
+        selected.removeListener(selectionListener);
+        try {
+            runs.setAll(snapshot.rows());
+            selected.set(snapshot.rows().stream().filter(r -> r.id() == keep).findFirst().orElse(null));
+        } finally {
+            selected.addListener(selectionListener);
+        }
+        if (selected.get() != null && selected.get().id() == snapshot.runId()) {
+            events.addAll(snapshot.events());
+        } else if (selected.get() == null) {
+            events.clear();
+        }
+        message.set(runs.isEmpty() ? "No runs yet. Runs appear here when you score, select, compare or generate,"
+                + " from the workbench or the command line." : "");
+    }
+
+    private void selectionChanged(RunRow old, RunRow now) {
+        if (old != null && now != null && old.id() == now.id()) {
+            return;
+        }
+        events.clear();
+        if (now != null) {
+            refresh();
+        }
+    }
+
+    public void dispose() {
+        selected.removeListener(selectionListener);
+    }
+
+    /** What one refresh read. */
+    private record Snapshot(List<RunRow> rows, long runId, List<RunEvent> events) {}
+}
