@@ -156,6 +156,25 @@ public final class ReviewRows {
         return scores[column][row];
     }
 
+    /**
+     * These rows with the rows of {@code changed} (same columns, samples among these) in place of their old state:
+     * how a table refreshes after an action on a few samples without reading every row again.
+     *
+     * @throws IllegalArgumentException when the columns differ or a changed sample is not among these rows
+     */
+    public ReviewRows withRows(ReviewRows changed) {
+        if (!changed.columns.equals(columns)) {
+            throw new IllegalArgumentException("the changed rows have other score columns");
+        }
+        var b = new Builder(sampleIds, datasetIds, columns).copyAll(this);
+        for (int k = 0; k < changed.size(); k++) {
+            int r = rowOf(changed.sampleId(k)).orElseThrow(() -> new IllegalArgumentException(
+                    "sample is not among the rows"));
+            b.copy(changed, k, r);
+        }
+        return b.build();
+    }
+
     /** Fills the rows one at a time; whatever is not set keeps its default (none, 0, NaN). */
     public static final class Builder {
         private final long[] sampleIds;
@@ -240,6 +259,49 @@ public final class ReviewRows {
 
         public Builder score(int column, int row, double value) {
             scores[column][row] = value;
+            return this;
+        }
+
+        /** Every row takes the values of the same row of {@code source}, which has the same samples and columns. */
+        Builder copyAll(ReviewRows source) {
+            int n = sampleIds.length;
+            System.arraycopy(source.state, 0, state, 0, n);
+            System.arraycopy(source.maker, 0, maker, 0, n);
+            System.arraycopy(source.algorithmState, 0, algorithmState, 0, n);
+            System.arraycopy(source.algorithmCandidate, 0, algorithmCandidate, 0, n);
+            System.arraycopy(source.algorithmRun, 0, algorithmRun, 0, n);
+            System.arraycopy(source.curatorState, 0, curatorState, 0, n);
+            System.arraycopy(source.curatorCandidate, 0, curatorCandidate, 0, n);
+            System.arraycopy(source.shownCandidate, 0, shownCandidate, 0, n);
+            System.arraycopy(source.shownOrigin, 0, shownOrigin, 0, n);
+            System.arraycopy(source.shownPair, 0, shownPair, 0, n);
+            System.arraycopy(source.shownRun, 0, shownRun, 0, n);
+            System.arraycopy(source.candidateCount, 0, candidateCount, 0, n);
+            System.arraycopy(source.hasNote, 0, hasNote, 0, n);
+            for (int c = 0; c < scores.length; c++) {
+                System.arraycopy(source.scores[c], 0, scores[c], 0, n);
+            }
+            return this;
+        }
+
+        /** Row {@code to} takes every value of row {@code from} of {@code source}. */
+        Builder copy(ReviewRows source, int from, int to) {
+            state[to] = source.state[from];
+            maker[to] = source.maker[from];
+            algorithmState[to] = source.algorithmState[from];
+            algorithmCandidate[to] = source.algorithmCandidate[from];
+            algorithmRun[to] = source.algorithmRun[from];
+            curatorState[to] = source.curatorState[from];
+            curatorCandidate[to] = source.curatorCandidate[from];
+            shownCandidate[to] = source.shownCandidate[from];
+            shownOrigin[to] = source.shownOrigin[from];
+            shownPair[to] = source.shownPair[from];
+            shownRun[to] = source.shownRun[from];
+            candidateCount[to] = source.candidateCount[from];
+            hasNote[to] = source.hasNote[from];
+            for (int c = 0; c < scores.length; c++) {
+                scores[c][to] = source.scores[c][from];
+            }
             return this;
         }
 

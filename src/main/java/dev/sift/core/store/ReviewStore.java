@@ -50,6 +50,12 @@ public interface ReviewStore {
     ReviewRows rows(long[] datasetIds, List<ScoreColumn> columns) throws StoreException;
 
     /**
+     * {@link #rows} of just the given samples (those of the datasets), to bring a loaded table up to date after an
+     * action touched a few; see {@link ReviewRows#withRows}.
+     */
+    ReviewRows rowsOf(long[] datasetIds, List<ScoreColumn> columns, long[] sampleIds) throws StoreException;
+
+    /**
      * Samples of the given datasets whose text (instruction, input, output, or any candidate's) contains every word of
      * {@code query}, the last word also as a prefix; ascending. Brings the word index up to date first, which takes a
      * while the first time on a large project.

@@ -242,7 +242,7 @@ public final class ReviewCommands {
         }
         ProjectStore source = store.get();
         jobs.query(QueryJob.of("Review action", ctx -> work.run(source)),
-                JobCallbacks.<Optional<ReviewAction>>onSuccess(done -> vm.reload(focus < 0
+                JobCallbacks.<Optional<ReviewAction>>onSuccess(done -> vm.actionDone(done, focus < 0
                         ? done.map(ReviewAction::firstSampleId).orElse(-1L) : -1))
                         .onFailure(reason -> dialogs.showError("Could not record the review action", reason))
                         .onFinished(this::startNext));

@@ -6,6 +6,7 @@ import dev.sift.core.review.ReviewFilter;
 import dev.sift.core.review.SampleDetail;
 import dev.sift.core.review.Verdicts;
 import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.ReviewAction;
 import dev.sift.core.store.ReviewRows;
 import dev.sift.core.store.ScoreColumn;
 import dev.sift.ui.WorkspaceState;
@@ -57,7 +58,8 @@ public final class ReviewViewModel {
     private final ChangeListener<Object> viewListener = (obs, old, now) -> applyView(currentSampleId());
     private final ChangeListener<String> searchListener;
     private ProjectStore store;
-    private ReviewRows data;
+    /** What the last load read; its rows are {@link #data()}. */
+    private ReviewLoad lastLoad;
     private Verdicts verdicts;
     private int[] view = new int[0];
     private final ReviewSearch search;
@@ -122,7 +124,6 @@ public final class ReviewViewModel {
         return textsVersion.getReadOnlyProperty();
     }
 
-    /** The score columns of the loaded rows. */
     /** The project's agent pairs, for the agent filter and the origin column. */
     public ObservableList<dev.sift.core.model.AgentPair> pairs() {
         return pairs;
@@ -134,6 +135,7 @@ public final class ReviewViewModel {
                 .orElse("pair " + pairId);
     }
 
+    /** The score columns of the loaded rows. */
     public ObservableList<ScoreColumn> columns() {
         return columns;
     }
@@ -149,7 +151,7 @@ public final class ReviewViewModel {
 
     /** The loaded rows, or null before they are. */
     public ReviewRows data() {
-        return data;
+        return lastLoad == null ? null : lastLoad.rows();
     }
 
     /** The rows in view, in table order (row indexes into {@link #data()}). */
@@ -184,13 +186,34 @@ public final class ReviewViewModel {
         return Optional.ofNullable(store);
     }
 
+    /**
+     * After an action: reads again only the sample it touched when it touched one and no search is in effect (a
+     * fraction of a full load on a large project), else every row; then shows {@code focusSample} as {@link #reload}.
+     */
+    void actionDone(Optional<ReviewAction> done, long focusSample) {
+        ReviewLoad base = lastLoad;
+        Dataset dataset = workspace.selectedDataset().orElse(null);
+        if (done.isEmpty() || done.get().sampleCount() != 1 || base == null || dataset == null || store == null
+                || !search.matchedText().isEmpty()) {
+            reload(focusSample);
+            return;
+        }
+        long gen = ++generation;
+        jobs.query(ReviewLoad.oneSample(store, new long[] {dataset.id()}, base, done.get().firstSampleId()),
+                JobCallbacks.<ReviewLoad>onSuccess(loaded -> {
+                    if (gen == generation) {
+                        loaded(loaded, "", focusSample);
+                    }
+                }).onFailure(reason -> message.set("Could not load the review: " + reason)));
+    }
+
     /** Reloads the rows; then shows {@code focusSample} when it is in view, else keeps the current row. */
     void reload(long focusSample) {
         long gen = ++generation;
         store = workspace.store().orElse(null);
         Dataset dataset = workspace.selectedDataset().orElse(null);
         if (store == null || dataset == null) {
-            data = null;
+            lastLoad = null;
             columns.clear();
             applyView(-1);
             message.set("Select a dataset to review its samples.");
@@ -199,7 +222,7 @@ public final class ReviewViewModel {
         ProjectStore source = store;
         long[] ids = {dataset.id()};
         String text = search.matchedText();
-        if (data == null) {
+        if (lastLoad == null) {
             message.set("Loading the review…");
         }
         jobs.query(ReviewLoad.job(source, ids, text), JobCallbacks.<ReviewLoad>onSuccess(loaded -> {
@@ -211,7 +234,8 @@ public final class ReviewViewModel {
 
     private void loaded(ReviewLoad loaded, String text, long focusSample) {
         long keep = focusSample > 0 ? focusSample : currentSampleId();
-        data = loaded.rows();
+        lastLoad = loaded;
+        ReviewRows data = loaded.rows();
         verdicts = new Verdicts(data, AgreementRules.defaults());
         search.refreshed(text, loaded.matches());
         workspace.selectedDataset().ifPresent(d -> search.prepare(store, new long[] {d.id()}));
@@ -240,11 +264,12 @@ public final class ReviewViewModel {
 
     private long currentSampleId() {
         OptionalInt row = currentRow();
-        return row.isPresent() && data != null ? data.sampleId(row.getAsInt()) : -1;
+        return row.isPresent() && lastLoad != null ? lastLoad.rows().sampleId(row.getAsInt()) : -1;
     }
 
     /** Filters and sorts the loaded rows, then shows {@code keep} when it is in view, else the same position. */
     private void applyView(long keep) {
+        ReviewRows data = data();
         int keepPosition = current.get();
         if (texts != null) {
             texts.close();
@@ -269,7 +294,7 @@ public final class ReviewViewModel {
 
     private int positionOf(long sampleId) {
         for (int i = 0; sampleId > 0 && i < view.length; i++) {
-            if (data.sampleId(view[i]) == sampleId) {
+            if (data().sampleId(view[i]) == sampleId) {
                 return i;
             }
         }
@@ -288,7 +313,7 @@ public final class ReviewViewModel {
             return;
         }
         ProjectStore source = store;
-        long sampleId = data.sampleId(row.getAsInt());
+        long sampleId = data().sampleId(row.getAsInt());
         jobs.query(QueryJob.of("Sample detail", ctx -> SampleDetail.load(source, sampleId)),
                 JobCallbacks.<SampleDetail>onSuccess(d -> {
                     if (gen == detailGeneration) {

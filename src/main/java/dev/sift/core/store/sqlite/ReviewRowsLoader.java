@@ -26,15 +26,17 @@ final class ReviewRowsLoader {
         this.c = c;
     }
 
-    ReviewRows load(long[] datasetIds, List<ScoreColumn> columns) throws SQLException {
+    /** @param only the samples to read (of those datasets), or null for all of them */
+    ReviewRows load(long[] datasetIds, List<ScoreColumn> columns, long[] only) throws SQLException {
         String in = Columns.inList(datasetIds);
-        long[][] samples = longColumns("SELECT id, dataset_id FROM samples WHERE dataset_id IN " + in + " ORDER BY id",
-                2);
+        String sampleFilter = only == null ? "" : " AND s.id IN " + Columns.inList(only);
+        long[][] samples = longColumns("SELECT s.id, s.dataset_id FROM samples s WHERE s.dataset_id IN " + in
+                + sampleFilter + " ORDER BY s.id", 2);
         long[] sampleIds = samples[0];
         var rows = new ReviewRows.Builder(sampleIds, samples[1], columns);
         int n = sampleIds.length;
 
-        String ofScope = " JOIN samples s ON s.id = x.sample_id WHERE s.dataset_id IN " + in;
+        String ofScope = " JOIN samples s ON s.id = x.sample_id WHERE s.dataset_id IN " + in + sampleFilter;
         // decisions that hold, oldest first per sample, so the last one seen is the newest
         long[] current = new long[n];
         try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.candidate_id, x.action, x.decided_by,"
@@ -61,7 +63,7 @@ final class ReviewRowsLoader {
         int[] counts = new int[n];
         boolean[] hasOriginal = new boolean[n];
         try (PreparedStatement ps = c.prepareStatement("SELECT x.sample_id, x.id, x.origin, x.agent_pair_id, x.run_id"
-                + " FROM samples s JOIN candidates x ON x.sample_id = s.id WHERE s.dataset_id IN " + in);
+                + " FROM samples s JOIN candidates x ON x.sample_id = s.id WHERE s.dataset_id IN " + in + sampleFilter);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int row = Arrays.binarySearch(sampleIds, rs.getLong(1));
@@ -91,22 +93,24 @@ final class ReviewRowsLoader {
             }
         }
 
-        readScores(rows, columns, shown);
+        readScores(rows, columns, shown, only != null);
         return rows.build();
     }
 
     /** For each column, the value of each row's shown candidate in that column's score group. */
-    private void readScores(ReviewRows.Builder rows, List<ScoreColumn> columns, long[] shown)
+    private void readScores(ReviewRows.Builder rows, List<ScoreColumn> columns, long[] shown, boolean few)
             throws SQLException {
         long[] byCandidate = shown.clone();
         int[] rowOf = sortedRows(shown, byCandidate);
+        // for a few rows, ask for their candidates only instead of scanning the whole group
+        String candidateFilter = few ? " AND sc.candidate_id IN " + Columns.inList(shown) : "";
         for (int col = 0; col < columns.size(); col++) {
             ScoreColumn column = columns.get(col);
             String value = column.detailsField().isEmpty() ? "sc.value"
                     : "json_extract(sc.details_json, '$." + column.detailsField() + "')";
             // the group's rows of every dataset (a covering index for values); only the shown candidates' count
             try (PreparedStatement ps = c.prepareStatement("SELECT sc.candidate_id, " + value + " FROM scores sc"
-                    + " WHERE sc.metric=? AND sc.scorer=? AND sc.template=?")) {
+                    + " WHERE sc.metric=? AND sc.scorer=? AND sc.template=?" + candidateFilter)) {
                 ps.setString(1, column.group().metric());
                 ps.setString(2, column.group().scorer());
                 ps.setString(3, column.group().template());

@@ -181,7 +181,12 @@ final class SqliteReviewStore implements ReviewStore {
 
     @Override
     public ReviewRows rows(long[] datasetIds, List<ScoreColumn> columns) throws StoreException {
-        return db.read("read the review rows", c -> new ReviewRowsLoader(c).load(datasetIds, columns));
+        return db.read("read the review rows", c -> new ReviewRowsLoader(c).load(datasetIds, columns, null));
+    }
+
+    @Override
+    public ReviewRows rowsOf(long[] datasetIds, List<ScoreColumn> columns, long[] sampleIds) throws StoreException {
+        return db.read("read review rows", c -> new ReviewRowsLoader(c).load(datasetIds, columns, sampleIds));
     }
 
     @Override

@@ -248,6 +248,42 @@ class SqliteReviewStoreTest {
     }
 
     @Test
+    void rowsOfAFewSamplesMergedIntoLoadedRowsEqualAFullReload() throws Exception {
+        var group = new ScoreGroup("ifd", "tiny", "alpaca", 4);
+        for (int i = 0; i < samples.length; i++) {
+            store.scores().save(new NewScore(originals[i], "ifd", 0.1 * (i + 1), "tiny", "alpaca", 64, null, null, ""));
+        }
+        long edited = store.candidates().add(NewCandidate.generated(samples[1], 0, TEXTS[1], "", "a new answer")).id();
+        store.scores().save(new NewScore(edited, "ifd", 0.95, "tiny", "alpaca", 64, null, null, ""));
+        List<ScoreColumn> columns = List.of(ScoreColumn.value("ifd", group));
+        long[] scope = {datasetId};
+        ReviewRows before = store.review().rows(scope, columns);
+
+        store.review().record(choose(1, edited));
+        store.review().record(new NewReviewAction("note", "n", List.of(),
+                List.of(new NewReviewAction.Note(samples[1], "better"))));
+        ReviewRows changed = store.review().rowsOf(scope, columns, new long[] {samples[1]});
+        ReviewRows merged = before.withRows(changed);
+        ReviewRows full = store.review().rows(scope, columns);
+
+        assertThat(changed.size()).isEqualTo(1);
+        assertThat(changed.shownCandidate(0)).isEqualTo(edited);
+        assertThat(changed.score(0, 0)).isEqualTo(0.95);
+        for (int r = 0; r < full.size(); r++) {
+            assertThat(merged.sampleId(r)).isEqualTo(full.sampleId(r));
+            assertThat(merged.state(r)).isEqualTo(full.state(r));
+            assertThat(merged.maker(r)).isEqualTo(full.maker(r));
+            assertThat(merged.shownCandidate(r)).isEqualTo(full.shownCandidate(r));
+            assertThat(merged.candidateCount(r)).isEqualTo(full.candidateCount(r));
+            assertThat(merged.hasNote(r)).isEqualTo(full.hasNote(r));
+            assertThat(merged.score(0, r)).isEqualTo(full.score(0, r));
+        }
+        assertThat(before.state(1)).as("the loaded rows are left as they were").isEqualTo(ReviewState.UNDECIDED);
+        assertThatThrownBy(() -> before.withRows(store.review().rowsOf(scope, List.of(), new long[] {samples[1]})))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void searchFindsEveryWordAsAPrefixInTheSampleAndItsCandidates() throws Exception {
         long[] scope = {datasetId};
         assertThat(store.review().search("photo", scope)).containsExactly(samples[0]);
