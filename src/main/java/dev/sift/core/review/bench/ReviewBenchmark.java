@@ -96,6 +96,9 @@ public final class ReviewBenchmark implements Job<ReviewBenchReport> {
             long[][] hits = new long[1][];
             double searchWarm = median(request.repeats(), () -> hits[0] = store.review().search(request.warmQuery(),
                     first.datasetIds()));
+            long middle = rows.sampleId(rows.size() / 2);
+            double refreshOne = median(request.repeats(), () -> rows.withRows(store.review().rowsOf(first.datasetIds(),
+                    rows.columns(), new long[] {middle})));
             long candidates = IntStream.range(0, rows.size()).mapToLong(rows::candidateCount).sum();
             Optional<ReviewBenchReport.Baseline> baseline = Optional.empty();
             if (request.baselineScript().isPresent()) {
@@ -107,7 +110,7 @@ public final class ReviewBenchmark implements Job<ReviewBenchReport> {
                     Files.size(request.project()), generated, Runtime.version().toString(),
                     Runtime.getRuntime().availableProcessors(), first.totalMillis(), median(opens),
                     first.rowsMillis(), first.pageMillis(), filtered.length, filterFirst, filter, sortFirst, sort,
-                    hits[0].length, searchFirst, searchWarm, heapUsed, heapUsed - heapBefore, baseline);
+                    hits[0].length, searchFirst, searchWarm, refreshOne, heapUsed, heapUsed - heapBefore, baseline);
         }
     }
 
