@@ -261,6 +261,49 @@ class StarAgentsJobTest {
     }
 
     @Test
+    void seedsInParallelDrawAndDecideAsOneAtATimeDoes() throws Exception {
+        ProjectStore serial = project("serial");
+        ProjectStore parallel = project("parallel");
+        long a = newRun(serial, 11);
+        long b = runFrom(parallel, config(tinyFolder, 11).replace("\"judge\":\"judge\"",
+                "\"judge\":\"judge\",\"concurrency\":3"));
+
+        job(serial, a).run(TestContext.running());
+        job(parallel, b).run(TestContext.running());
+
+        assertThat(parallel.runs().weights(b)).isEqualTo(serial.runs().weights(a));
+        assertThat(chosenPairs(parallel, b)).isEqualTo(chosenPairs(serial, a));
+    }
+
+    @Test
+    void aFailedCallLeavesItsRoundOpenAndTheRunStoppedUntilAResumeRetriesIt() throws Exception {
+        ProjectStore straight = project("straight");
+        long a = newRun(straight, 42);
+        job(straight, a).run(TestContext.running());
+
+        ProjectStore failing = project("failing");
+        long b = newRun(failing, 42);
+        server.failNext("judge", 1);
+        StarAgentsSummary first = job(failing, b).run(TestContext.running());
+
+        assertThat(first.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(first.stopReason()).contains("1 seeds of round 1 failed");
+        assertThat(failing.runs().weights(b)).extracting(RoundWeights::round).containsExactly(0);
+        assertThat(failing.runs().events(b, 0, 100)).extracting(RunEvent::kind).contains("item_failed", "stopped");
+        StarAgentsSummary resumed = job(failing, b).run(TestContext.running());
+
+        assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(failing.runs().weights(b)).isEqualTo(straight.runs().weights(a));
+        assertThat(chosenPairs(failing, b)).isEqualTo(chosenPairs(straight, a));
+        assertThat(failing.candidates().countByRun(b)).isEqualTo(straight.candidates().countByRun(a));
+    }
+
+    long runFrom(ProjectStore store, String json) throws Exception {
+        StarAgentsSpec spec = StarAgentsSpec.fromJson(json, "run.json");
+        return StarAgentsJob.createRun(store, store.datasets().findByName("seed").orElseThrow().id(), spec).id();
+    }
+
+    @Test
     void aRunWithoutAJudgeScoresByTheLargeScorersIfdAlone() throws Exception {
         ProjectStore store = project("nojudge");
         String json = config(tinyFolder, 3).replace(",\"judge\":\"judge\"", "");

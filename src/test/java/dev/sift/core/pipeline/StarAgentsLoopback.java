@@ -32,6 +32,7 @@ public final class StarAgentsLoopback implements AutoCloseable {
 
     private final ScriptedOpenAiServer server = ScriptedOpenAiServer.start();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     public StarAgentsLoopback() {
         server.server().setDispatcher(new Dispatcher() {
@@ -44,6 +45,11 @@ public final class StarAgentsLoopback implements AutoCloseable {
 
     public String baseUrl() {
         return server.baseUrl();
+    }
+
+    /** Answers the next {@code count} calls for {@code model} with HTTP 400 (not retried). */
+    public void failNext(String model, int count) {
+        failures.put(model, new AtomicInteger(count));
     }
 
     /** How many chat calls reached the server for a model. */
@@ -64,6 +70,11 @@ public final class StarAgentsLoopback implements AutoCloseable {
         }
         String model = body.path("model").asText();
         calls.computeIfAbsent(model, m -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger failing = failures.get(model);
+        if (failing != null && failing.getAndDecrement() > 0) {
+            return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"message\":\"scripted failure\"}}").build();
+        }
         JsonNode messages = body.path("messages");
         String user = messages.get(messages.size() - 1).path("content").asText();
         String text = switch (model) {
