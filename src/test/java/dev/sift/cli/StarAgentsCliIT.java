@@ -83,7 +83,7 @@ class StarAgentsCliIT {
         assertThat(run.out()).contains("Run 1 succeeded: 3 of 3 rounds, 12 of 12 seeds decided");
         CliRunner.Result show = ok(cli.run("runs", "show", "1", "-p", project));
         assertThat(show.out()).contains("Run 1  star-agents  dataset seed  succeeded", "Pair probabilities by round:",
-                "ENTROPY", "PAIR", "WINS", "DRAWS", "\"judge\":\"judge\"").containsPattern("(?m)^3 +0\\.\\d{4}");
+                "ENTROPY", "PAIR", "WINS", "DRAWS", "MODEL", "TOKENS IN", "\"judge\":\"judge\"").containsPattern("(?m)^3 +0\\.\\d{4}");
         JsonNode json = lastLine(ok(cli.run("runs", "show", "1", "-p", project, "--json")));
         JsonNode rounds = json.path("rounds");
         assertThat(rounds).hasSize(4);
@@ -95,6 +95,9 @@ class StarAgentsCliIT {
         assertThat(json.path("pairs").path("weak").path("wins").asInt()).isZero();
         assertThat(json.path("cost").asDouble()).isPositive();
         assertThat(json.path("tokensIn").asLong()).isPositive();
+        assertThat(json.path("models").path("good").path("calls").asInt()).isEqualTo(
+                json.path("pairs").path("good").path("draws").asInt());
+        assertThat(json.path("models").path("judge").path("cost").asDouble()).isPositive();
 
         assertThat(ok(cli.run("runs", "list", "-p", project)).out()).contains("star-agents", "succeeded", "12/12");
         assertThat(ok(cli.run("runs", "-p", project)).out()).as("the old form still lists").contains("star-agents");

@@ -7,6 +7,8 @@ import dev.sift.cli.ExitCodes;
 import dev.sift.core.model.AgentPair;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.pipeline.StarAgentsWeights;
+import dev.sift.core.store.LlmCall;
+import dev.sift.core.store.LlmCallStatus;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RoundWeights;
 import dev.sift.core.store.Run;
@@ -21,8 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 
 /** {@code sift runs show RUN}: one run's configuration, status, cost, and for Star-Agents its weights and wins. */
-@Command(name = "show", description = {"Show a run: configuration, status, tokens and cost; for a Star-Agents run",
-    "also each pair's probability per round with the entropy, and wins and draws per pair."})
+@Command(name = "show", description = {"Show a run: configuration, status, tokens and cost (in all and per model);",
+    "for a Star-Agents run also each pair's probability per round with the entropy, and wins and draws per pair."})
 final class RunShowCommand extends ProjectCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,8 +47,9 @@ final class RunShowCommand extends ProjectCommand {
             }
         }
         Map<String, int[]> winsDraws = winsAndDraws(store, pairs);
+        Map<String, Usage> byModel = usageByModel(store);
         if (json) {
-            printJson(run, weights, names, winsDraws);
+            printJson(run, weights, names, winsDraws, byModel);
             return ExitCodes.OK;
         }
         var out = env().out();
@@ -60,6 +63,12 @@ final class RunShowCommand extends ProjectCommand {
                 run.budgetUsd().isPresent() ? String.format(Locale.ROOT, " of budget %.4f", run.budgetUsd().getAsDouble())
                         : "");
         out.println("Config: " + run.configJson());
+        if (!byModel.isEmpty()) {
+            out.printf(Locale.ROOT, "%n%-24s %7s %7s %12s %12s %10s%n", "MODEL", "CALLS", "CACHED", "TOKENS IN",
+                    "TOKENS OUT", "COST");
+            byModel.forEach((m, u) -> out.printf(Locale.ROOT, "%-24s %7d %7d %,12d %,12d %10.4f%n", m, u.calls,
+                    u.cached, u.tokensIn, u.tokensOut, u.cost));
+        }
         if (weights.isEmpty()) {
             return ExitCodes.OK;
         }
@@ -78,6 +87,28 @@ final class RunShowCommand extends ProjectCommand {
         out.printf(Locale.ROOT, "%-24s %6s %6s%n", "PAIR", "WINS", "DRAWS");
         winsDraws.forEach((p, wd) -> out.printf(Locale.ROOT, "%-24s %6d %6d%n", p, wd[0], wd[1]));
         return ExitCodes.OK;
+    }
+
+    /** Calls, tokens and cost of the run per model, from its call log. */
+    private static final class Usage {
+        int calls;
+        int cached;
+        long tokensIn;
+        long tokensOut;
+        double cost;
+    }
+
+    private Map<String, Usage> usageByModel(ProjectStore store) throws Exception {
+        Map<String, Usage> out = new java.util.TreeMap<>();
+        for (LlmCall call : store.llmCalls().listByRun(runId)) {
+            Usage u = out.computeIfAbsent(call.model(), m -> new Usage());
+            u.calls++;
+            u.cached += call.status() == LlmCallStatus.CACHED ? 1 : 0;
+            u.tokensIn += call.tokensIn();
+            u.tokensOut += call.tokensOut();
+            u.cost += call.costUsd();
+        }
+        return out;
     }
 
     /** Wins and draws per pair name, summed over the rounds' {@code weights} events. */
@@ -102,8 +133,8 @@ final class RunShowCommand extends ProjectCommand {
         return out;
     }
 
-    private void printJson(Run run, List<RoundWeights> weights, Map<Long, String> names, Map<String, int[]> winsDraws)
-            throws Exception {
+    private void printJson(Run run, List<RoundWeights> weights, Map<Long, String> names, Map<String, int[]> winsDraws,
+            Map<String, Usage> byModel) throws Exception {
         ObjectNode result = env().json().createObjectNode().put("kind", "run").put("id", run.id())
                 .put("recipe", run.recipe()).put("dataset", run.datasetId()).put("status", run.status().id())
                 .put("done", run.doneItems()).put("total", run.totalItems()).put("tokensIn", run.tokensIn())
@@ -117,6 +148,9 @@ final class RunShowCommand extends ProjectCommand {
         }
         ObjectNode pairs = result.putObject("pairs");
         winsDraws.forEach((p, wd) -> pairs.putObject(p).put("wins", wd[0]).put("draws", wd[1]));
+        ObjectNode models = result.putObject("models");
+        byModel.forEach((m, u) -> models.putObject(m).put("calls", u.calls).put("cached", u.cached)
+                .put("tokensIn", u.tokensIn).put("tokensOut", u.tokensOut).put("cost", u.cost));
         printResult(result);
     }
 }
