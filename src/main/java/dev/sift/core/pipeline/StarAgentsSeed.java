@@ -54,7 +54,7 @@ final class StarAgentsSeed {
         StarAgentsRules.Evaluation best = evaluator.evaluate(original, "original");
         String bestBy = "original";
         long bestPair = 0;
-        long bestCandidate = 0;
+        long bestCandidate = original.id(); // the review shows the stored original, so the decision points at it
         for (long pairId : StarAgentsSampler.sample(weights, spec.k(), spec.seed(), round, sample.id())) {
             StarAgentsPair pair = pairs.get(pairId);
             Candidate c = find(mine, CandidateOrigin.GENERATED, pairId).orElse(null);

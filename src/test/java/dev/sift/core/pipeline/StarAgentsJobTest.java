@@ -175,6 +175,14 @@ class StarAgentsJobTest {
                     .anyMatch(c -> c.runId() == runId && c.agentPairId() == good);
             assertThat(e.getValue()).as("sample %d", e.getKey()).isEqualTo(drawnGood ? good : 0L);
         }
+        // a kept original points at the run's stored copy of it, which the review shows
+        for (Decision d : store.decisions().listByRun(runId)) {
+            Candidate chosen = store.candidates().listBySample(d.sampleId()).stream()
+                    .filter(c -> c.id() == d.candidateId()).findFirst().orElseThrow();
+            assertThat(chosen.origin()).isIn(dev.sift.core.store.CandidateOrigin.ORIGINAL,
+                    dev.sift.core.store.CandidateOrigin.GENERATED);
+            assertThat(d.reason()).containsAnyOf("star score", "no candidate passed");
+        }
         // K = 2 candidates and the original per seed, each with every intermediate value stored
         List<Candidate> candidates = store.candidates().listByRun(runId);
         assertThat(candidates).hasSize(SEEDS * 3);
