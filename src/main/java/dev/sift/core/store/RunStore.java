@@ -37,4 +37,15 @@ public interface RunStore {
 
     /** All runs, newest first. */
     List<Run> list() throws StoreException;
+
+    /**
+     * Records the probability of each agent pair after round {@code weights.round()} of a run (the
+     * {@code weight_history} table), in one transaction; recording a round again replaces it.
+     *
+     * @throws StoreException for an unknown run or agent pair
+     */
+    void recordWeights(long runId, RoundWeights weights) throws StoreException;
+
+    /** The recorded weights of a run, by round ascending; empty when none were recorded. */
+    List<RoundWeights> weights(long runId) throws StoreException;
 }

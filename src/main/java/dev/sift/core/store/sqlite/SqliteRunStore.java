@@ -1,6 +1,7 @@
 package dev.sift.core.store.sqlite;
 
 import dev.sift.core.store.NewRun;
+import dev.sift.core.store.RoundWeights;
 import dev.sift.core.store.Run;
 import dev.sift.core.store.RunEvent;
 import dev.sift.core.store.RunStatus;
@@ -14,6 +15,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 final class SqliteRunStore implements RunStore {
@@ -157,6 +160,49 @@ final class SqliteRunStore implements RunStore {
                     runs.add(map(rs));
                 }
                 return List.copyOf(runs);
+            }
+        });
+    }
+
+    @Override
+    public void recordWeights(long runId, RoundWeights weights) throws StoreException {
+        db.write("record agent pair weights", c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM weight_history WHERE run_id=? AND round_no=?")) {
+                delete.setLong(1, runId);
+                delete.setInt(2, weights.round());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO weight_history(run_id, round_no, agent_pair_id, weight) VALUES (?,?,?,?)")) {
+                for (Map.Entry<Long, Double> e : weights.weights().entrySet()) {
+                    ps.setLong(1, runId);
+                    ps.setInt(2, weights.round());
+                    ps.setLong(3, e.getKey());
+                    ps.setDouble(4, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<RoundWeights> weights(long runId) throws StoreException {
+        return db.read("read agent pair weights", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT round_no, agent_pair_id, weight FROM weight_history"
+                    + " WHERE run_id=? ORDER BY round_no, agent_pair_id")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    Map<Integer, Map<Long, Double>> byRound = new TreeMap<>();
+                    while (rs.next()) {
+                        byRound.computeIfAbsent(rs.getInt(1), r -> new TreeMap<>()).put(rs.getLong(2), rs.getDouble(3));
+                    }
+                    var out = new ArrayList<RoundWeights>();
+                    byRound.forEach((round, w) -> out.add(new RoundWeights(round, w)));
+                    return List.copyOf(out);
+                }
             }
         });
     }
