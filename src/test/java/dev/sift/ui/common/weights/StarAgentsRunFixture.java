@@ -34,9 +34,15 @@ public final class StarAgentsRunFixture {
     private final AgentPair plain;
     private final AgentPair rewrite;
 
-    /** Creates the agents, pairs and a running run of {@code rounds} rounds on {@code datasetId}. */
-    public StarAgentsRunFixture(ProjectStore store, long datasetId, int rounds) throws StoreException {
+    private StarAgentsRunFixture(ProjectStore store, long runId, AgentPair plain, AgentPair rewrite) {
         this.store = store;
+        this.runId = runId;
+        this.plain = plain;
+        this.rewrite = rewrite;
+    }
+
+    /** Creates the agents, pairs and a running run of {@code rounds} rounds on {@code datasetId}, with round 0. */
+    public static StarAgentsRunFixture create(ProjectStore store, long datasetId, int rounds) throws StoreException {
         Endpoint e = store.endpoints().add(Endpoint.openAi("local", "http://127.0.0.1:9/v1", ""));
         Agent rewriter = store.agents().add(new Agent(0, "rewriter", e.id(), "", "big-model",
                 AgentRole.INSTRUCTION_REWRITER, "", "{}"));
@@ -44,12 +50,20 @@ public final class StarAgentsRunFixture {
                 "", "{}"));
         Agent responder2 = store.agents().add(new Agent(0, "responder2", e.id(), "", "small-model",
                 AgentRole.RESPONDER, "", "{}"));
-        plain = store.agents().addPair(new AgentPair(0, "plain", rewriter.id(), responder.id()));
-        rewrite = store.agents().addPair(new AgentPair(0, "rewrite", rewriter.id(), responder2.id()));
-        runId = store.runs().create(new NewRun(StarAgentsSpec.RECIPE, datasetId,
+        AgentPair plain = store.agents().addPair(new AgentPair(0, "plain", rewriter.id(), responder.id()));
+        AgentPair rewrite = store.agents().addPair(new AgentPair(0, "rewrite", rewriter.id(), responder2.id()));
+        long runId = store.runs().create(new NewRun(StarAgentsSpec.RECIPE, datasetId,
                 "{\"rounds\":" + rounds + ",\"batchSize\":2}", 7, OptionalDouble.empty())).id();
         store.runs().setStatus(runId, RunStatus.RUNNING, "");
-        round(0, 0.5, 0, 0, 0, 0);
+        var fixture = new StarAgentsRunFixture(store, runId, plain, rewrite);
+        fixture.round(0, 0.5, 0, 0, 0, 0);
+        return fixture;
+    }
+
+    /** The fixture's run in a project opened again. */
+    public static StarAgentsRunFixture attach(ProjectStore store, long runId) throws StoreException {
+        return new StarAgentsRunFixture(store, runId, store.agents().findPairByName("plain").orElseThrow(),
+                store.agents().findPairByName("rewrite").orElseThrow());
     }
 
     public long runId() {

@@ -24,7 +24,7 @@ class WeightsModelTest {
     @BeforeEach
     void open() throws Exception {
         store = TestProjects.withSamples(dir, "p", 6);
-        run = new StarAgentsRunFixture(store, store.datasets().list().get(0).id(), 3);
+        run = StarAgentsRunFixture.create(store, store.datasets().list().get(0).id(), 3);
         run.round(1, 0.7, 0, 2, 2, 2);
     }
 
