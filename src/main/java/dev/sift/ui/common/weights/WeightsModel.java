@@ -34,6 +34,7 @@ public final class WeightsModel {
     private long runId;
     private long generation;
     private boolean reading;
+    private WeightsSnapshot last;
 
     public WeightsModel(UiJobRunner jobs) {
         this.jobs = jobs;
@@ -45,12 +46,14 @@ public final class WeightsModel {
         this.runId = runId;
         generation++;
         reading = false;
+        last = null;
         refresh();
     }
 
     /** Shows nothing (no run chosen). */
     public void clear() {
         store = null;
+        last = null;
         generation++;
         reading = false;
         series.clear();
@@ -71,7 +74,8 @@ public final class WeightsModel {
         long current = generation;
         ProjectStore source = store;
         long id = runId;
-        jobs.query(QueryJob.of("Agent-pair weights", ctx -> WeightsSnapshot.read(source, id)),
+        WeightsSnapshot previous = last;
+        jobs.query(QueryJob.of("Agent-pair weights", ctx -> WeightsSnapshot.read(source, id, previous)),
                 JobCallbacks.<WeightsSnapshot>onSuccess(snapshot -> {
                     if (current == generation) {
                         show(snapshot);
@@ -89,6 +93,7 @@ public final class WeightsModel {
     }
 
     private void show(WeightsSnapshot s) {
+        last = s;
         replace(series, s.series());
         replace(entropy, s.entropy());
         replace(wins, s.wins());
@@ -99,7 +104,10 @@ public final class WeightsModel {
         running.set(status == RunStatus.RUNNING || status == RunStatus.QUEUED);
     }
 
-    /** "run 12 · round 3 of 5 · entropy 1.01", with the run's status once it is no longer running. */
+    /**
+     * "run 12 · round 3 of 5 · entropy 1.01 · 5,120 tokens · $0.0123", with the run's status once it is no longer
+     * running; tokens and cost are the run's live totals.
+     */
     static String titleOf(WeightsSnapshot s) {
         var text = new StringBuilder("run ").append(s.run().id()).append(" · round ").append(s.lastRound());
         if (s.totalRounds() > 0) {
@@ -108,6 +116,8 @@ public final class WeightsModel {
         if (!s.entropy().isEmpty()) {
             text.append(String.format(Locale.ROOT, " · entropy %.2f", s.entropy().get(s.entropy().size() - 1).value()));
         }
+        text.append(String.format(Locale.ROOT, " · %,d tokens · $%.4f", s.run().tokensIn() + s.run().tokensOut(),
+                s.run().costUsd()));
         if (s.run().status() != RunStatus.RUNNING) {
             text.append(" · ").append(s.run().status().id());
         }
@@ -135,12 +145,15 @@ public final class WeightsModel {
         return wins;
     }
 
-    /** Calls, tokens and cost per model (agents are backed by models; the call log records the model). */
+    /**
+     * Calls, tokens and cost per model (agents are backed by models; the call log records the model, not the agent),
+     * read again when a round is recorded or the run's status changes.
+     */
     public ObservableList<WeightsSnapshot.ModelUsage> usage() {
         return usage;
     }
 
-    /** "run 12 · round 3 of 5 · entropy 1.01"; empty before the first read. */
+    /** "run 12 · round 3 of 5 · entropy 1.01 · 5,120 tokens · $0.0123"; empty before the first read. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }

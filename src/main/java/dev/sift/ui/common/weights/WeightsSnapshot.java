@@ -48,6 +48,16 @@ public record WeightsSnapshot(Run run, int totalRounds, List<PairSeries> series,
 
     /** Reads the run's weights, events and call log. */
     public static WeightsSnapshot read(ProjectStore store, long runId) throws StoreException {
+        return read(store, runId, null);
+    }
+
+    /**
+     * Reads the run again after {@code previous} (may be null). The call log is read again only when a round was
+     * recorded or the status changed since, so a refresh every few seconds does not re-read every logged call; the
+     * run's own token and cost totals are always current.
+     */
+    public static WeightsSnapshot read(ProjectStore store, long runId, WeightsSnapshot previous)
+            throws StoreException {
         Run run = store.runs().find(runId).orElseThrow(() -> new StoreException("No run " + runId));
         Map<Long, String> names = new TreeMap<>();
         for (AgentPair pair : store.agents().listPairs()) {
@@ -62,8 +72,10 @@ public record WeightsSnapshot(Run run, int totalRounds, List<PairSeries> series,
         }
         List<PairSeries> series = new ArrayList<>();
         byPair.forEach((pair, points) -> series.add(new PairSeries(pair, List.copyOf(points))));
+        boolean sameRound = previous != null && previous.run().id() == runId
+                && previous.run().status() == run.status() && previous.entropy().size() == entropy.size();
         return new WeightsSnapshot(run, totalRounds(run), List.copyOf(series), List.copyOf(entropy),
-                wins(store, runId, byPair.keySet()), usage(store, runId));
+                wins(store, runId, byPair.keySet()), sameRound ? previous.usage() : usage(store, runId));
     }
 
     /** The configured rounds; 0 in the configuration means "cover the seeds once", i.e. seeds / batch size. */

@@ -56,7 +56,8 @@ class WeightsModelTest {
         assertThat(model.usage().get(0).calls()).isEqualTo(2);
         assertThat(model.usage().get(0).tokensIn()).isEqualTo(150);
         assertThat(model.usage().get(0).costUsd()).isCloseTo(0.015, within(1e-12));
-        assertThat(model.titleProperty().get()).isEqualTo("run " + run.runId() + " · round 1 of 3 · entropy 0.61");
+        assertThat(model.titleProperty().get()).isEqualTo("run " + run.runId()
+                + " · round 1 of 3 · entropy 0.61 · 250 tokens · $0.0150");
         assertThat(model.runningProperty().get()).isTrue();
         assertThat(model.messageProperty().get()).isEmpty();
     }
@@ -74,7 +75,23 @@ class WeightsModelTest {
         assertThat(model.wins()).containsExactly(new WeightsSnapshot.PairWins("plain", 1, 4),
                 new WeightsSnapshot.PairWins("rewrite", 3, 4));
         assertThat(model.runningProperty().get()).isFalse();
-        assertThat(model.titleProperty().get()).endsWith("round 2 of 3 · entropy 0.50 · succeeded");
+        assertThat(model.titleProperty().get()).endsWith("round 2 of 3 · entropy 0.50 · 0 tokens · $0.0000 · succeeded");
+    }
+
+    @Test
+    void theCostPerModelIsReadAgainWhenARoundArrivesWhileTheRunsTotalsAreAlwaysCurrent() throws Exception {
+        run.call("big-model", 1, 100, 20, 0.01);
+        var model = new WeightsModel(jobs);
+        model.load(store, run.runId());
+        run.call("big-model", 2, 50, 10, 0.005);
+        model.refresh();
+
+        assertThat(model.usage()).extracting(WeightsSnapshot.ModelUsage::calls).containsExactly(1);
+        assertThat(model.titleProperty().get()).endsWith("180 tokens · $0.0150");
+
+        run.round(2, 0.8, 1, 2, 1, 2);
+        model.refresh();
+        assertThat(model.usage()).extracting(WeightsSnapshot.ModelUsage::calls).containsExactly(2);
     }
 
     @Test
