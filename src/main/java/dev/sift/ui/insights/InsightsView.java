@@ -20,12 +20,12 @@ import javafx.util.StringConverter;
 
 /**
  * The Insights screen: for the selected dataset, scoring, selection and brief-experience launchers, its IFD score group and variant,
- * summary figures, the IFD histogram and scatter, and agreement rates. Other charts are announced, not faked.
+ * summary figures, the IFD histogram and scatter, agreement rates, and the agent-pair weights of its
+ * Star-Agents runs. Other charts are announced, not faked.
  */
 public final class InsightsView implements View {
 
-    static final String LATER = "Agent-weight evolution, judge score distributions, and "
-            + "cost and tokens per agent arrive with the features that record them.";
+    static final String LATER = "Judge score distributions arrive with the feature that records them.";
 
     private final InsightsViewModel vm;
     private final IfdLaunchViewModel launch;
@@ -62,17 +62,19 @@ public final class InsightsView implements View {
         var launcher = new IfdLaunchPane(launch);
         var briefPane = new BriefExperiencePane(brief);
         var agreement = new AgreementPane(new AgreementViewModel(workspace, services.jobs()));
+        var weights = new AgentWeightsPane(new AgentWeightsViewModel(workspace, services.jobs()));
         var later = new Label(LATER);
         later.setWrapText(true);
         later.getStyleClass().add(SiftStyles.MUTED);
         root = new VBox(10, toolbar, launcher.node(), briefPane.node(), message, figures, charts.node(), pointsNote,
-                agreement.node(), later);
+                agreement.node(), weights.node(), later);
         root.getStyleClass().add(SiftStyles.INSIGHTS);
 
         subscriptions.onDispose(charts::dispose);
         subscriptions.onDispose(launcher::dispose);
         subscriptions.onDispose(briefPane::dispose);
         subscriptions.onDispose(agreement::dispose);
+        subscriptions.onDispose(weights::dispose);
         subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
         subscriptions.bind(message.textProperty(), vm.messageProperty());
         subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
