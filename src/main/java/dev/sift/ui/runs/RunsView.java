@@ -1,5 +1,6 @@
 package dev.sift.ui.runs;
 
+import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.RunEvent;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.FxRepeater;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -122,7 +124,7 @@ public final class RunsView implements View {
         subscriptions.listen(vm.runs(), change -> updateResume.run());
         subscriptions.listen(vm.queue().queued(), change -> {
             queued.setText(vm.queue().queued().isEmpty() ? "" : "Queued: " + vm.queue().queued().stream()
-                    .map(id -> "run " + id).collect(java.util.stream.Collectors.joining(", ")));
+                    .map(id -> "run " + id).collect(Collectors.joining(", ")));
             updateResume.run();
         });
         subscriptions.bind(launched.textProperty(), vm.launchStatusProperty());
@@ -162,7 +164,7 @@ public final class RunsView implements View {
      */
     private void showWeights(RunRow row) {
         weightsSlot.getChildren().clear();
-        if (row != null && dev.sift.core.pipeline.StarAgentsSpec.RECIPE.equals(row.recipe())) {
+        if (row != null && StarAgentsSpec.RECIPE.equals(row.recipe())) {
             var note = new Label("Pair weights per round: see 'sift runs show " + row.id() + "'.");
             note.setId("runs-weights-placeholder");
             note.getStyleClass().add(SiftStyles.MUTED);

@@ -9,6 +9,7 @@ import dev.sift.core.model.Endpoint;
 import dev.sift.core.pipeline.StarAgentsSpec;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The up-front estimate of a Star-Agents run: calls ≈ seeds covered × K × (rewrite + respond + judge), averaged over
@@ -91,7 +92,7 @@ final class StarAgentsEstimate {
         }
     }
 
-    private java.util.Optional<Agent> agentByName(String name) {
+    private Optional<Agent> agentByName(String name) {
         return agents.values().stream().filter(a -> a.name().equals(name)).findFirst();
     }
 }
