@@ -1,5 +1,6 @@
 package dev.sift.ui.runs;
 
+import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.RunEvent;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.FxRepeater;
@@ -11,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -29,8 +31,9 @@ import javafx.util.Duration;
 
 /**
  * The Runs screen: every run of the project with its status, progress, tokens and cost, and the selected run's log,
- * refreshed every two seconds while the screen is shown. Runs are launched from the screens and commands that own
- * their recipes (Insights, Datasets, the command line); a launch form per recipe arrives with the recipes.
+ * refreshed every two seconds while the screen is shown. "New Star-Agents run…" opens the launch form above the
+ * table; launched and resumed runs wait in the screen's queue while another of them runs. Other recipes are launched
+ * from the screens and commands that own them (Insights, Datasets, the command line).
  */
 public final class RunsView implements View {
 
@@ -43,8 +46,13 @@ public final class RunsView implements View {
     private final FxRepeater repeater;
     private final VBox root;
 
+    private final StarAgentsFormViewModel formVm;
+    private final StarAgentsFormPane form;
+    private final VBox weightsSlot = new VBox();
+
     public RunsView(WorkspaceState workspace, UiServices services) {
-        this.vm = new RunsViewModel(workspace, services.jobs());
+        this.vm = new RunsViewModel(workspace, services.jobs(), services.llm());
+        this.formVm = new StarAgentsFormViewModel(workspace.datasets());
         var title = new Label("Runs");
         title.getStyleClass().add(SiftStyles.SECTION_TITLE);
         var refresh = new Button("Refresh");
@@ -53,7 +61,19 @@ public final class RunsView implements View {
         var message = new Label();
         message.setId("runs-message");
         message.getStyleClass().add(SiftStyles.MUTED);
-        var toolbar = new HBox(12, title, refresh, message);
+        var newRun = new Button("New Star-Agents run…");
+        newRun.setId("runs-new-star-agents");
+        var resume = new Button("Resume");
+        resume.setId("runs-resume");
+        resume.setDisable(true);
+        resume.setOnAction(e -> vm.resumeSelected());
+        var queued = new Label();
+        queued.setId("runs-queue");
+        queued.getStyleClass().add(SiftStyles.MUTED);
+        var launched = new Label();
+        launched.setId("runs-launch-status");
+        launched.getStyleClass().add(SiftStyles.MUTED);
+        var toolbar = new HBox(12, title, refresh, newRun, resume, message, launched, queued);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add(SiftStyles.TOOLBAR);
 
@@ -81,11 +101,33 @@ public final class RunsView implements View {
             }
         });
         log.setPlaceholder(new Label("Select a run to see its log."));
-        var split = new SplitPane(table, log);
+        // The selected star-agents run's weights chart goes into weightsSlot, under the log (see showWeights).
+        weightsSlot.setId("runs-weights");
+        var logAndWeights = new VBox(6, log, weightsSlot);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        var split = new SplitPane(table, logAndWeights);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root = new VBox(10, toolbar, split);
+        form = new StarAgentsFormPane(formVm, services.dialogs(), this::launch, () -> showForm(false));
+        showForm(false);
+        root = new VBox(10, toolbar, form.node(), split);
+        newRun.setOnAction(e -> {
+            workspace.store().ifPresent(formVm::load);
+            showForm(true);
+        });
+        Runnable updateResume = () -> resume.setDisable(!vm.canResume(vm.selectedProperty().get()));
+        subscriptions.listen(vm.selectedProperty(), (obs, old, row) -> {
+            updateResume.run();
+            showWeights(row);
+        });
+        subscriptions.listen(vm.runs(), change -> updateResume.run());
+        subscriptions.listen(vm.queue().queued(), change -> {
+            queued.setText(vm.queue().queued().isEmpty() ? "" : "Queued: " + vm.queue().queued().stream()
+                    .map(id -> "run " + id).collect(Collectors.joining(", ")));
+            updateResume.run();
+        });
+        subscriptions.bind(launched.textProperty(), vm.launchStatusProperty());
 
         subscriptions.listen(table.getSelectionModel().selectedItemProperty(),
                 (obs, old, row) -> vm.selectedProperty().set(row));
@@ -104,6 +146,32 @@ public final class RunsView implements View {
         repeater.start();
     }
 
+    private void launch() {
+        if (vm.launch(formVm)) {
+            showForm(false);
+        }
+    }
+
+    private void showForm(boolean shown) {
+        form.node().setVisible(shown);
+        form.node().setManaged(shown);
+    }
+
+    /**
+     * THE place where the weights chart of a selected star-agents run goes, under its log. Until the chart is wired
+     * this shows a note; wire it as: {@code weightsSlot.getChildren().setAll(new WeightsChartPane(model).node())}
+     * with {@code model.load(store, row.id())}, disposing the previous pane.
+     */
+    private void showWeights(RunRow row) {
+        weightsSlot.getChildren().clear();
+        if (row != null && StarAgentsSpec.RECIPE.equals(row.recipe())) {
+            var note = new Label("Pair weights per round: see 'sift runs show " + row.id() + "'.");
+            note.setId("runs-weights-placeholder");
+            note.getStyleClass().add(SiftStyles.MUTED);
+            weightsSlot.getChildren().add(note);
+        }
+    }
+
     private static TableColumn<RunRow, String> column(String name, Function<RunRow, String> value, double width) {
         var column = new TableColumn<RunRow, String>(name);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
@@ -119,6 +187,7 @@ public final class RunsView implements View {
     @Override
     public void dispose() {
         repeater.stop();
+        form.dispose();
         subscriptions.dispose();
         vm.dispose();
     }

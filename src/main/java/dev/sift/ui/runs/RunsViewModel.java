@@ -1,6 +1,13 @@
 package dev.sift.ui.runs;
 
+import dev.sift.app.LlmAccess;
+import dev.sift.app.StarAgentsRuns;
+import dev.sift.core.llm.cache.CacheMode;
+import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.model.Dataset;
+import dev.sift.core.pipeline.StarAgentsSpec;
+import dev.sift.core.store.RunStatus;
+import dev.sift.core.store.StoreException;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import dev.sift.core.store.RunEvent;
@@ -12,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -37,11 +45,24 @@ public final class RunsViewModel {
     private final ObservableList<RunEvent> events = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ChangeListener<RunRow> selectionListener = (obs, old, now) -> selectionChanged(old, now);
+    private final ReadOnlyStringWrapper launchStatus = new ReadOnlyStringWrapper("");
+    private final RunQueue queue;
+    private final Supplier<LlmAccess> llm;
     private boolean loading;
 
+    /** A view model that lists and follows runs but cannot launch them (no model access). */
     public RunsViewModel(WorkspaceState workspace, UiJobRunner jobs) {
+        this(workspace, jobs, () -> {
+            throw new IllegalStateException("no model access");
+        });
+    }
+
+    /** @param llm how launched runs reach their models; asked for on the run's thread */
+    public RunsViewModel(WorkspaceState workspace, UiJobRunner jobs, Supplier<LlmAccess> llm) {
         this.workspace = workspace;
         this.jobs = jobs;
+        this.llm = llm;
+        this.queue = new RunQueue(jobs);
         selected.addListener(selectionListener);
         refresh();
     }
@@ -123,6 +144,65 @@ public final class RunsViewModel {
         if (now != null) {
             refresh();
         }
+    }
+
+    /** What became of the last run launched or resumed here: started, queued, its outcome. */
+    public ReadOnlyStringProperty launchStatusProperty() {
+        return launchStatus.getReadOnlyProperty();
+    }
+
+    /** The queue launched and resumed runs wait in. */
+    public RunQueue queue() {
+        return queue;
+    }
+
+    /**
+     * Stores a new Star-Agents run of the form's configuration and queues it; false, with the form saying why, when
+     * the form is not valid.
+     */
+    public boolean launch(StarAgentsFormViewModel form) {
+        ProjectStore store = workspace.store().orElse(null);
+        var spec = form.spec();
+        if (store == null || spec.isEmpty()) {
+            return false;
+        }
+        try {
+            long runId = StarAgentsRuns.create(store, form.datasetProperty().get().id(), spec.get()).id();
+            submit(store, runId);
+            return true;
+        } catch (StoreException e) {
+            launchStatus.set("Cannot create the run: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** True when the row is a Star-Agents run that ended short of success and is not queued or running. */
+    public boolean canResume(RunRow row) {
+        if (row == null || !StarAgentsSpec.RECIPE.equals(row.recipe()) || queue.queued().contains(row.id())
+                || queue.runningProperty().get() == row.id()) {
+            return false;
+        }
+        RunStatus status = row.run().status();
+        return status == RunStatus.CANCELLED || status == RunStatus.STOPPED || status == RunStatus.FAILED;
+    }
+
+    /** Queues the selected run to continue where it stopped. */
+    public void resumeSelected() {
+        RunRow row = selected.get();
+        ProjectStore store = workspace.store().orElse(null);
+        if (store != null && canResume(row)) {
+            submit(store, row.id());
+        }
+    }
+
+    private void submit(ProjectStore store, long runId) {
+        queue.submit(runId, StarAgentsRuns.job(store, runId, llm, CacheMode.ON, new CostMeter()), outcome -> {
+            launchStatus.set("Run " + runId + ": " + outcome);
+            refresh();
+        });
+        launchStatus.set(queue.runningProperty().get() == runId ? "Run " + runId + " started"
+                : "Run " + runId + " queued");
+        refresh();
     }
 
     public void dispose() {

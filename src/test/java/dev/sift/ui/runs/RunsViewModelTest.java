@@ -84,6 +84,19 @@ class RunsViewModelTest {
     }
 
     @Test
+    void onlyAStarAgentsRunThatEndedShortOfSuccessMayResume() throws Exception {
+        long dataset = store.datasets().list().get(0).id();
+        long cancelled = store.runs().create(new NewRun("star-agents", dataset, "{}", 0, OptionalDouble.empty())).id();
+        store.runs().setStatus(cancelled, RunStatus.CANCELLED, "");
+        long succeeded = store.runs().create(new NewRun("star-agents", dataset, "{}", 0, OptionalDouble.empty())).id();
+        store.runs().setStatus(succeeded, RunStatus.SUCCEEDED, "");
+        vm.refresh();
+
+        assertThat(vm.runs()).filteredOn(r -> vm.canResume(r)).extracting(RunRow::id).containsExactly(cancelled);
+        assertThat(vm.canResume(null)).isFalse();
+    }
+
+    @Test
     void saysWhenThereAreNoRuns() throws Exception {
         vm.dispose();
         workspace.close();

@@ -1,0 +1,112 @@
+package dev.sift.ui.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+import dev.sift.app.SiftContext;
+import dev.sift.core.pipeline.StarAgentsLoopback;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.RoundWeights;
+import dev.sift.core.store.sqlite.SqliteProjectStore;
+import dev.sift.ui.Workbench;
+import dev.sift.ui.common.UiSettings;
+import dev.sift.ui.testsupport.ScriptedDialogService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The must-show workbench test of Star-Agents: on a project whose agents talk to a scripted loopback endpoint, the
+ * curator fills the launch form on the Runs screen by clicking and typing, launches a small run, and sees it reach
+ * succeeded in the Runs table, its candidates in the project and the good pair's weight risen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StarAgentsLaunchUiTest {
+
+    @TempDir
+    static Path dir;
+
+    private SiftContext context;
+    private Workbench workbench;
+    private Stage stage;
+    private StarAgentsLoopback server;
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        server = new StarAgentsLoopback();
+        Path project = dir.resolve("star.sift");
+        try (ProjectStore store = SqliteProjectStore.create(project)) {
+            StarAgentsProject.setUp(store, server.baseUrl());
+        }
+        context = new SiftContext(dir.resolve("config"));
+        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")), owner -> dialogs,
+                List.of(project.toString()));
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(workbench::close);
+        context.close();
+        server.close();
+    }
+
+    @Test
+    void aRunLaunchedFromTheFormSucceedsWithCandidatesAndTheGoodPairGainsWeight(FxRobot robot) throws Exception {
+        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        robot.clickOn("#runs-new-star-agents");
+        Path tiny = StarAgentsProject.tinyModel();
+        dialogs.willChooseFolder(tiny).willChooseFolder(tiny);
+
+        robot.clickOn("#sa-pair-good").clickOn("#sa-pair-weak").clickOn("#sa-pair-direct").clickOn("#sa-only-direct");
+        robot.clickOn("#sa-small-choose").clickOn("#sa-large-choose");
+        robot.clickOn("#sa-judge");
+        robot.clickOn(robot.lookup(".list-cell").match(hasText("judge")).queryAs(Node.class));
+        type(robot, "#sa-k", "2");
+        type(robot, "#sa-batchSize", "4");
+        type(robot, "#sa-rounds", "3");
+        type(robot, "#sa-seed", "42");
+
+        Label problem = robot.lookup("#sa-problem").queryAs(Label.class);
+        assertThat(problem.getText()).isEmpty();
+        assertThat(robot.lookup("#sa-estimate").queryAs(Label.class).getText())
+                .startsWith("Estimate: ≈ ").contains("12 seeds × K 2");
+        Button launch = robot.lookup("#sa-launch").queryAs(Button.class);
+        assertThat(launch.isDisabled()).isFalse();
+        robot.clickOn(launch);
+
+        ProjectStore store = workbench.workspace().store().orElseThrow();
+        @SuppressWarnings("unchecked")
+        TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 1
+                && table.getItems().get(0).status().equals("succeeded"));
+        RunRow row = table.getItems().get(0);
+        assertThat(row.recipe()).isEqualTo("star-agents");
+        assertThat(row.progress()).isEqualTo("12 / 12");
+        assertThat(store.candidates().countByRun(row.id())).as("candidates appear in the project").isPositive();
+
+        long good = store.agents().findPairByName("good").orElseThrow().id();
+        List<RoundWeights> history = store.runs().weights(row.id());
+        assertThat(history).hasSize(4);
+        assertThat(history.get(3).weights().get(good)).as("the good pair's weight rises")
+                .isGreaterThan(history.get(0).weights().get(good));
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        robot.doubleClickOn(id).write(text);
+    }
+}
