@@ -8,6 +8,8 @@ import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.UiServices;
 import dev.sift.ui.common.View;
+import dev.sift.ui.common.weights.WeightsChartPane;
+import dev.sift.ui.common.weights.WeightsModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -48,9 +50,16 @@ public final class RunsView implements View {
 
     private final StarAgentsFormViewModel formVm;
     private final StarAgentsFormPane form;
+    private final HBox logAndWeights;
     private final VBox weightsSlot = new VBox();
+    private final WorkspaceState workspace;
+    private final WeightsModel weights;
+    private WeightsChartPane weightsPane;
+    private long weightsRunId;
 
     public RunsView(WorkspaceState workspace, UiServices services) {
+        this.workspace = workspace;
+        this.weights = new WeightsModel(services.jobs());
         this.vm = new RunsViewModel(workspace, services.jobs(), services.llm());
         this.formVm = new StarAgentsFormViewModel(workspace.datasets());
         var title = new Label("Runs");
@@ -101,10 +110,11 @@ public final class RunsView implements View {
             }
         });
         log.setPlaceholder(new Label("Select a run to see its log."));
-        // The selected star-agents run's weights chart goes into weightsSlot, under the log (see showWeights).
+        // a selected star-agents run shows its weights chart beside the log (see showWeights)
         weightsSlot.setId("runs-weights");
-        var logAndWeights = new VBox(6, log, weightsSlot);
-        VBox.setVgrow(log, Priority.ALWAYS);
+        logAndWeights = new HBox(8, log);
+        HBox.setHgrow(log, Priority.ALWAYS);
+        HBox.setHgrow(weightsSlot, Priority.ALWAYS);
         var split = new SplitPane(table, logAndWeights);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
@@ -158,17 +168,27 @@ public final class RunsView implements View {
     }
 
     /**
-     * THE place where the weights chart of a selected star-agents run goes, under its log. Until the chart is wired
-     * this shows a note; wire it as: {@code weightsSlot.getChildren().setAll(new WeightsChartPane(model).node())}
-     * with {@code model.load(store, row.id())}, disposing the previous pane.
+     * Beside the log of a selected star-agents run: its pair weights per round, the entropy, wins and draws, following
+     * the run while it runs. Re-selecting the same run (the table refreshes every two seconds) keeps the chart.
      */
     private void showWeights(RunRow row) {
+        long runId = row != null && StarAgentsSpec.RECIPE.equals(row.recipe()) ? row.id() : 0;
+        if (runId == weightsRunId) {
+            return;
+        }
+        weightsRunId = runId;
+        if (weightsPane != null) {
+            weightsPane.dispose();
+            weightsPane = null;
+        }
+        logAndWeights.getChildren().remove(weightsSlot);
         weightsSlot.getChildren().clear();
-        if (row != null && StarAgentsSpec.RECIPE.equals(row.recipe())) {
-            var note = new Label("Pair weights per round: see 'sift runs show " + row.id() + "'.");
-            note.setId("runs-weights-placeholder");
-            note.getStyleClass().add(SiftStyles.MUTED);
-            weightsSlot.getChildren().add(note);
+        weights.clear();
+        if (runId != 0 && workspace.store().isPresent()) {
+            weights.load(workspace.store().get(), runId);
+            weightsPane = new WeightsChartPane(weights);
+            weightsSlot.getChildren().add(weightsPane.node());
+            logAndWeights.getChildren().add(weightsSlot);
         }
     }
 
@@ -187,6 +207,9 @@ public final class RunsView implements View {
     @Override
     public void dispose() {
         repeater.stop();
+        if (weightsPane != null) {
+            weightsPane.dispose();
+        }
         form.dispose();
         subscriptions.dispose();
         vm.dispose();

@@ -92,8 +92,17 @@ class StarAgentsLaunchUiTest {
         ProjectStore store = workbench.workspace().store().orElseThrow();
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        // select the run as soon as it is listed: its weights chart follows it while it runs
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        robot.clickOn(robot.from(table).lookup(".table-row-cell").queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(robot, "#weights-chart") >= 3);
+        int firstSeen = points(robot, "#weights-chart");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 1
                 && table.getItems().get(0).status().equals("succeeded"));
+        // three pairs, rounds 0 to 3: the chart gains the rounds' points as they are recorded
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(robot, "#weights-chart") == 12);
+        assertThat(firstSeen).isBetween(3, 12);
+        assertThat(points(robot, "#entropy-chart")).isEqualTo(4);
         RunRow row = table.getItems().get(0);
         assertThat(row.recipe()).isEqualTo("star-agents");
         assertThat(row.progress()).isEqualTo("12 / 12");
@@ -104,6 +113,15 @@ class StarAgentsLaunchUiTest {
         assertThat(history).hasSize(4);
         assertThat(history.get(3).weights().get(good)).as("the good pair's weight rises")
                 .isGreaterThan(history.get(0).weights().get(good));
+    }
+
+    /** Data points drawn in a chart, over all its series. */
+    @SuppressWarnings("unchecked")
+    private static int points(FxRobot robot, String chart) {
+        return robot.lookup(chart).tryQueryAs(javafx.scene.chart.XYChart.class)
+                .map(c -> ((javafx.scene.chart.XYChart<Number, Number>) c).getData().stream()
+                        .mapToInt(series -> series.getData().size()).sum())
+                .orElse(0);
     }
 
     private static void type(FxRobot robot, String id, String text) {
