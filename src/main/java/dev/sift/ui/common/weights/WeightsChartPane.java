@@ -47,6 +47,7 @@ public final class WeightsChartPane implements View {
         weights.setAnimated(false);
         weights.setCreateSymbols(true);
         weights.setPrefHeight(300);
+        weights.setLegendSide(javafx.geometry.Side.RIGHT); // beside the lines: it keeps its room when height is short
         var nats = new NumberAxis();
         nats.setLabel("entropy (nats)");
         nats.setForceZeroInRange(true);
