@@ -52,6 +52,7 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
     private final long runId;
     private final ProjectStore store;
     private final StarAgentsSetup setup;
+    private final StarAgentsStages stages = new StarAgentsStages();
 
     /** @param setup the clients and scorers of the run's agents, pairs and scorers */
     public StarAgentsJob(long runId, ProjectStore store, StarAgentsSetup setup) {
@@ -140,7 +141,7 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
         List<Sample> samples = store.samples().fetch(pending, 0, pending.length);
         var failed = new AtomicInteger();
         var refused = new ConcurrentHashMap<String, Boolean>();
-        var work = new StarAgentsSeed(store, runId, resolved.spec(), resolved.pairs(), resolved.evaluator());
+        var work = new StarAgentsSeed(store, runId, resolved.spec(), resolved.pairs(), resolved.evaluator(), stages);
         context.message("round " + round + ": " + samples.size() + " seeds");
         Parallel.forEach(samples, resolved.spec().concurrency(), context, sample -> {
             if (!refused.isEmpty()) {
@@ -151,6 +152,7 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
                 decided.add(sample.id());
                 store.runs().updateProgress(runId, done.incrementAndGet(), seeds);
                 context.progress(done.get(), seeds);
+                context.message(stages.line(round));
                 context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), "sample " + sample.id(),
                         outcome.reason()));
             } catch (LlmException e) {

@@ -28,14 +28,16 @@ final class StarAgentsSeed {
     private final StarAgentsSpec spec;
     private final Map<Long, StarAgentsPair> pairs;
     private final StarAgentsEvaluator evaluator;
+    private final StarAgentsStages stages;
 
     StarAgentsSeed(ProjectStore store, long runId, StarAgentsSpec spec, Map<Long, StarAgentsPair> pairs,
-            StarAgentsEvaluator evaluator) {
+            StarAgentsEvaluator evaluator, StarAgentsStages stages) {
         this.store = store;
         this.runId = runId;
         this.spec = spec;
         this.pairs = pairs;
         this.evaluator = evaluator;
+        this.stages = stages;
     }
 
     /** What the seed's decision says: the winning pair (0 for the original or none) and the reason. */
@@ -52,6 +54,7 @@ final class StarAgentsSeed {
                     OptionalInt.of(round), seed.instruction(), seed.input(), seed.output(), "seed"));
         }
         StarAgentsRules.Evaluation best = evaluator.evaluate(original, "original");
+        stages.scored(!Double.isNaN(best.q()));
         String bestBy = "original";
         long bestPair = 0;
         long bestCandidate = original.id(); // the review shows the stored original, so the decision points at it
@@ -60,11 +63,16 @@ final class StarAgentsSeed {
             Candidate c = find(mine, CandidateOrigin.GENERATED, pairId).orElse(null);
             if (c == null) {
                 String instruction = pair.rewrite(seed.instruction());
+                if (!pair.responseOnly()) {
+                    stages.rewritten();
+                }
                 String response = pair.respond(instruction, seed.input());
+                stages.answered();
                 c = store.candidates().add(new NewCandidate(sample.id(), runId, pairId, CandidateOrigin.GENERATED,
                         OptionalInt.of(round), instruction, seed.input(), response, "star-agents"));
             }
             StarAgentsRules.Evaluation e = evaluator.evaluate(c, pair.name());
+            stages.scored(!Double.isNaN(e.q()));
             if (e.passed() && (!best.passed() || e.score() > best.score())) {
                 best = e;
                 bestBy = "pair '" + pair.name() + "'";

@@ -153,10 +153,17 @@ class StarAgentsJobTest {
         ProjectStore store = project("p");
         long runId = newRun(store, 42);
 
-        StarAgentsSummary summary = job(store, runId).run(TestContext.running());
+        TestContext context = TestContext.running();
+        StarAgentsSummary summary = job(store, runId).run(context);
 
         assertThat(summary.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(summary.decided()).isEqualTo(SEEDS);
+        // each stage's count as the job reported it last: every generated candidate was answered, and every candidate
+        // (originals too) scored
+        long generated = store.candidates().listByRun(runId).stream()
+                .filter(c -> c.origin() == dev.sift.core.store.CandidateOrigin.GENERATED).count();
+        assertThat(context.messages.get(context.messages.size() - 1)).matches("round 3 · rewritten \\d+ · answered "
+                + generated + " · scored " + (generated + SEEDS) + " · judged \\d+");
         List<RoundWeights> history = store.runs().weights(runId);
         assertThat(history).extracting(RoundWeights::round).containsExactly(0, 1, 2, 3);
         long good = pairId(store, "good");
