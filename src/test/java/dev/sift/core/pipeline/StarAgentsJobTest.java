@@ -9,16 +9,9 @@ import dev.sift.core.llm.cache.CacheMode;
 import dev.sift.core.llm.cache.CachingLlmClient;
 import dev.sift.core.llm.local.OnnxCausalLm;
 import dev.sift.core.llm.openai.OpenAiCompatibleClient;
-import dev.sift.core.model.Agent;
-import dev.sift.core.model.AgentPair;
-import dev.sift.core.model.AgentRole;
-import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.model.Endpoint;
-import dev.sift.core.model.EndpointKind;
-import dev.sift.core.model.SampleContent;
 import dev.sift.core.store.Candidate;
 import dev.sift.core.store.Decision;
-import dev.sift.core.store.NewDataset;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RoundWeights;
 import dev.sift.core.store.RunEvent;
@@ -30,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,9 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StarAgentsJobTest {
 
-    static final int SEEDS = 12;
+    static final int SEEDS = StarAgentsLoopback.SEEDS;
     /** Seed answers whose IFD on the tiny model is above 1 for every seed instruction: the originals never win. */
-    static final List<String> ORIGINALS = List.of("the sun shines .", "the the the the", "the cat sat on the mat .");
     static OnnxCausalLm tiny;
     static Path tinyFolder;
 
@@ -83,26 +74,7 @@ class StarAgentsJobTest {
 
     /** A project with the seed dataset, the agents, and the pairs good, weak and direct (response-only). */
     static void setUpProject(ProjectStore store, String baseUrl) throws Exception {
-        store.datasets().importDataset(new NewDataset("seed", "seed.jsonl", DatasetFormat.ALPACA_JSONL), sink -> {
-            for (int i = 0; i < SEEDS; i++) {
-                sink.add(i, SampleContent.single(StarAgentsLoopback.INSTRUCTIONS.get(i % 4), "", ORIGINALS.get(i / 4)));
-            }
-        });
-        long endpoint = store.endpoints().add(new Endpoint(0, "loopback", EndpointKind.OPENAI, baseUrl, "", "", 4,
-                OptionalInt.empty(), OptionalInt.empty(), 1.0, 2.0, "")).id();
-        long rewriter = agent(store, endpoint, "rewriter", "rewriter", AgentRole.INSTRUCTION_REWRITER);
-        long keeper = agent(store, endpoint, "keeper", "rewriter", AgentRole.INSTRUCTION_REWRITER);
-        long good = agent(store, endpoint, "good", "good", AgentRole.RESPONDER);
-        long weak = agent(store, endpoint, "weak", "weak", AgentRole.RESPONDER);
-        agent(store, endpoint, "judge", "judge", AgentRole.JUDGE);
-        store.agents().addPair(new AgentPair(0, "good", rewriter, good));
-        store.agents().addPair(new AgentPair(0, "weak", rewriter, weak));
-        store.agents().addPair(new AgentPair(0, "direct", keeper, weak));
-    }
-
-    private static long agent(ProjectStore store, long endpoint, String name, String model, AgentRole role)
-            throws Exception {
-        return store.agents().add(new Agent(0, name, endpoint, "", model, role, "", "{\"max_tokens\":16}")).id();
+        StarAgentsLoopback.setUpProject(store, baseUrl);
     }
 
     static String config(Path model, long seed) {

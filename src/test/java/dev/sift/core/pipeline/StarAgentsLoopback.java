@@ -27,6 +27,9 @@ public final class StarAgentsLoopback implements AutoCloseable {
             "the sun shines over the hill", "we like the river");
     public static final String GOOD_ANSWER = "word0 word1 word2 word3";
     public static final String WEAK_ANSWER = "the the the the";
+    /** Seed samples of {@link #setUpProject}: each instruction three times, with three originals. */
+    public static final int SEEDS = 12;
+    static final List<String> ORIGINALS = List.of("the sun shines .", "the the the the", "the cat sat on the mat .");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,5 +98,36 @@ public final class StarAgentsLoopback implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+    }
+
+    /**
+     * A project set up against this server at {@code baseUrl}: the seed dataset, the agents (rewriter, keeper, good,
+     * weak, judge), and the pairs good, weak and direct (response-only by configuration).
+     */
+    public static void setUpProject(dev.sift.core.store.ProjectStore store, String baseUrl) throws Exception {
+        store.datasets().importDataset(new dev.sift.core.store.NewDataset("seed", "seed.jsonl",
+                dev.sift.core.model.DatasetFormat.ALPACA_JSONL), sink -> {
+                    for (int i = 0; i < SEEDS; i++) {
+                        sink.add(i, dev.sift.core.model.SampleContent.single(INSTRUCTIONS.get(i % 4), "",
+                                ORIGINALS.get(i / 4)));
+                    }
+                });
+        long endpoint = store.endpoints().add(new dev.sift.core.model.Endpoint(0, "loopback",
+                dev.sift.core.model.EndpointKind.OPENAI, baseUrl, "", "", 4, java.util.OptionalInt.empty(),
+                java.util.OptionalInt.empty(), 1.0, 2.0, "")).id();
+        long rewriter = agent(store, endpoint, "rewriter", "rewriter", dev.sift.core.model.AgentRole.INSTRUCTION_REWRITER);
+        long keeper = agent(store, endpoint, "keeper", "rewriter", dev.sift.core.model.AgentRole.INSTRUCTION_REWRITER);
+        long good = agent(store, endpoint, "good", "good", dev.sift.core.model.AgentRole.RESPONDER);
+        long weak = agent(store, endpoint, "weak", "weak", dev.sift.core.model.AgentRole.RESPONDER);
+        agent(store, endpoint, "judge", "judge", dev.sift.core.model.AgentRole.JUDGE);
+        store.agents().addPair(new dev.sift.core.model.AgentPair(0, "good", rewriter, good));
+        store.agents().addPair(new dev.sift.core.model.AgentPair(0, "weak", rewriter, weak));
+        store.agents().addPair(new dev.sift.core.model.AgentPair(0, "direct", keeper, weak));
+    }
+
+    private static long agent(dev.sift.core.store.ProjectStore store, long endpoint, String name, String model,
+            dev.sift.core.model.AgentRole role) throws Exception {
+        return store.agents().add(new dev.sift.core.model.Agent(0, name, endpoint, "", model, role, "",
+                "{\"max_tokens\":16}")).id();
     }
 }
