@@ -172,7 +172,10 @@ public final class RunsView implements View {
      * the run while it runs. Re-selecting the same run (the table refreshes every two seconds) keeps the chart.
      */
     private void showWeights(RunRow row) {
-        long runId = row != null && StarAgentsSpec.RECIPE.equals(row.recipe()) ? row.id() : 0;
+        if (row == null) {
+            return; // the table drops its selection for a moment each time the runs are re-read: keep the chart
+        }
+        long runId = StarAgentsSpec.RECIPE.equals(row.recipe()) ? row.id() : 0;
         if (runId == weightsRunId) {
             return;
         }

@@ -93,8 +93,14 @@ class StarAgentsLaunchUiTest {
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
         // select the run as soon as it is listed: its weights chart follows it while it runs
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
-        robot.clickOn(robot.from(table).lookup(".table-row-cell").queryAs(Node.class));
+        // the table re-reads the runs every two seconds while the layout settles after the form closes: a click that
+        // lands in between is clicked again
+        for (int attempt = 0; attempt < 5 && table.getSelectionModel().getSelectedItem() == null; attempt++) {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runRowCell(robot, table).isPresent());
+            robot.clickOn(runRowCell(robot, table).orElseThrow());
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        }
+        assertThat(table.getSelectionModel().getSelectedItem()).isNotNull();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(robot, "#weights-chart") >= 3);
         int firstSeen = points(robot, "#weights-chart");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 1
@@ -113,6 +119,13 @@ class StarAgentsLaunchUiTest {
         assertThat(history).hasSize(4);
         assertThat(history.get(3).weights().get(good)).as("the good pair's weight rises")
                 .isGreaterThan(history.get(0).weights().get(good));
+    }
+
+    /** The table's drawn row that holds the run (an empty row cell may come first while the table lays out). */
+    private static java.util.Optional<Node> runRowCell(FxRobot robot, TableView<RunRow> table) {
+        return robot.from(table).lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null)
+                .map(Node.class::cast).findFirst();
     }
 
     /** Data points drawn in a chart, over all its series. */
