@@ -98,6 +98,11 @@ class StarAgentsCliIT {
         assertThat(json.path("models").path("good").path("calls").asInt()).isEqualTo(
                 json.path("pairs").path("good").path("draws").asInt());
         assertThat(json.path("models").path("judge").path("cost").asDouble()).isPositive();
+        // the judge rated what passed the IFD filters; its ratings against response length are reported
+        assertThat(json.path("judge").path("rated").asInt()).isPositive();
+        assertThat(json.path("judge").path("unparsed").asInt()).isZero();
+        assertThat(show.out()).containsPattern("Judge: \\d+ rated, 0 unparsed; mean rating \\d+\\.\\d{2};"
+                + " correlation of rating with response length (n/a|-?\\d\\.\\d{2})");
 
         assertThat(ok(cli.run("runs", "list", "-p", project)).out()).contains("star-agents", "succeeded", "12/12");
         assertThat(ok(cli.run("runs", "-p", project)).out()).as("the old form still lists").contains("star-agents");

@@ -48,8 +48,9 @@ final class RunShowCommand extends ProjectCommand {
         }
         Map<String, int[]> winsDraws = winsAndDraws(store, pairs);
         Map<String, Usage> byModel = usageByModel(store);
+        JudgeSummary judged = judged(store, run);
         if (json) {
-            printJson(run, weights, names, winsDraws, byModel);
+            printJson(run, weights, names, winsDraws, byModel, judged);
             return ExitCodes.OK;
         }
         var out = env().out();
@@ -86,7 +87,47 @@ final class RunShowCommand extends ProjectCommand {
         out.println();
         out.printf(Locale.ROOT, "%-24s %6s %6s%n", "PAIR", "WINS", "DRAWS");
         winsDraws.forEach((p, wd) -> out.printf(Locale.ROOT, "%-24s %6d %6d%n", p, wd[0], wd[1]));
+        if (judged.rated() + judged.unparsed() > 0) {
+            out.printf(Locale.ROOT, "%nJudge: %d rated, %d unparsed; mean rating %.2f; correlation of rating with"
+                    + " response length %s (a length bias shows as a high positive value)%n", judged.rated(),
+                    judged.unparsed(), judged.mean(), Double.isNaN(judged.lengthCorrelation()) ? "n/a"
+                            : String.format(Locale.ROOT, "%.2f", judged.lengthCorrelation()));
+        }
         return ExitCodes.OK;
+    }
+
+    /** What the judge said of the run's candidates: ratings, unparsed replies, and the length bias check. */
+    private record JudgeSummary(int rated, int unparsed, double mean, double lengthCorrelation) {}
+
+    private JudgeSummary judged(ProjectStore store, Run run) throws Exception {
+        if (run.datasetId() == 0) {
+            return new JudgeSummary(0, 0, Double.NaN, Double.NaN);
+        }
+        Map<Long, Integer> lengths = new java.util.HashMap<>();
+        for (var c : store.candidates().listByRun(run.id())) {
+            lengths.put(c.id(), c.response().codePointCount(0, c.response().length()));
+        }
+        List<Double> ratings = new ArrayList<>();
+        List<Double> responseLengths = new ArrayList<>();
+        int unparsed = 0;
+        for (var group : store.scores().groups(run.datasetId(), "judge")) {
+            for (var score : store.scores().list(run.datasetId(), "judge", group.scorer(), group.template())) {
+                Integer length = lengths.get(score.candidateId());
+                if (length == null) {
+                    continue;
+                }
+                if (Double.isNaN(score.value())) {
+                    unparsed++;
+                } else {
+                    ratings.add(score.value());
+                    responseLengths.add(length.doubleValue());
+                }
+            }
+        }
+        double[] r = ratings.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] l = responseLengths.stream().mapToDouble(Double::doubleValue).toArray();
+        return new JudgeSummary(r.length, unparsed, java.util.Arrays.stream(r).average().orElse(Double.NaN),
+                dev.sift.core.judge.JudgeBias.pearson(r, l));
     }
 
     /** Calls, tokens and cost of the run per model, from its call log. */
@@ -134,7 +175,7 @@ final class RunShowCommand extends ProjectCommand {
     }
 
     private void printJson(Run run, List<RoundWeights> weights, Map<Long, String> names, Map<String, int[]> winsDraws,
-            Map<String, Usage> byModel) throws Exception {
+            Map<String, Usage> byModel, JudgeSummary judged) throws Exception {
         ObjectNode result = env().json().createObjectNode().put("kind", "run").put("id", run.id())
                 .put("recipe", run.recipe()).put("dataset", run.datasetId()).put("status", run.status().id())
                 .put("done", run.doneItems()).put("total", run.totalItems()).put("tokensIn", run.tokensIn())
@@ -151,6 +192,17 @@ final class RunShowCommand extends ProjectCommand {
         ObjectNode models = result.putObject("models");
         byModel.forEach((m, u) -> models.putObject(m).put("calls", u.calls).put("cached", u.cached)
                 .put("tokensIn", u.tokensIn).put("tokensOut", u.tokensOut).put("cost", u.cost));
+        ObjectNode judge = result.putObject("judge").put("rated", judged.rated()).put("unparsed", judged.unparsed());
+        putNumber(judge, "meanRating", judged.mean());
+        putNumber(judge, "lengthCorrelation", judged.lengthCorrelation());
         printResult(result);
+    }
+
+    private static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
     }
 }
