@@ -3,7 +3,6 @@ package dev.sift.ui.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sift.app.SiftContext;
 import dev.sift.core.store.CandidateOrigin;
 import dev.sift.core.store.DecidedBy;
 import dev.sift.core.store.DecisionAction;
@@ -13,9 +12,9 @@ import dev.sift.core.store.NewReviewAction;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SampleQuery;
 import dev.sift.ui.Workbench;
-import dev.sift.ui.common.UiSettings;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
+import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +40,7 @@ class ExportUiTest {
     @TempDir
     static Path dir;
 
-    private SiftContext context;
+    private TestWorkbench opened;
     private Workbench workbench;
     private Stage stage;
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
@@ -50,9 +49,8 @@ class ExportUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path project = curatedProject();
-        context = new SiftContext(dir.resolve("config"));
-        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")), owner -> dialogs,
-                List.of(project.toString()));
+        opened = TestWorkbench.open(stage, dir, dialogs, project);
+        workbench = opened.workbench();
     }
 
     /** Six samples: the first kept as it is, the second with another dataset's answer, the third rejected. */
@@ -71,8 +69,7 @@ class ExportUiTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(workbench::close);
-        context.close();
+        opened.close(robot);
     }
 
     @Test

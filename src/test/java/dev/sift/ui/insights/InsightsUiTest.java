@@ -2,7 +2,6 @@ package dev.sift.ui.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sift.app.SiftContext;
 import dev.sift.core.model.Sample;
 import dev.sift.core.store.CandidateOrigin;
 import dev.sift.core.store.DecidedBy;
@@ -13,9 +12,9 @@ import dev.sift.core.store.NewScore;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SampleQuery;
 import dev.sift.ui.Workbench;
-import dev.sift.ui.common.UiSettings;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
+import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ class InsightsUiTest {
     @TempDir
     static Path dir;
 
-    private SiftContext context;
+    private TestWorkbench opened;
     private Workbench workbench;
     private Stage stage;
 
@@ -51,9 +50,8 @@ class InsightsUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path project = scoredProject();
-        context = new SiftContext(dir.resolve("config"));
-        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")),
-                owner -> new ScriptedDialogService(), List.of(project.toString()));
+        opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
+        workbench = opened.workbench();
     }
 
     /** Ten samples with IFD 0.1 … 1.0, all below 1.2; the four highest below 1 are chosen. */
@@ -79,8 +77,7 @@ class InsightsUiTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(workbench::close);
-        context.close();
+        opened.close(robot);
     }
 
     @Test

@@ -2,16 +2,14 @@ package dev.sift.ui.insights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sift.app.SiftContext;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.ui.Workbench;
-import dev.sift.ui.common.UiSettings;
 import dev.sift.ui.common.weights.StarAgentsRunFixture;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
+import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -36,7 +34,7 @@ class WeightsInsightsUiTest {
 
     private static long runId;
     private static long emptyDatasetId;
-    private SiftContext context;
+    private TestWorkbench opened;
     private Workbench workbench;
     private Stage stage;
 
@@ -44,9 +42,8 @@ class WeightsInsightsUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         Path project = projectWithRun();
-        context = new SiftContext(dir.resolve("config"));
-        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")),
-                owner -> new ScriptedDialogService(), List.of(project.toString()));
+        opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
+        workbench = opened.workbench();
     }
 
     /** A dataset with a running 3-round Star-Agents run past round 1, and a dataset without a run. */
@@ -62,8 +59,7 @@ class WeightsInsightsUiTest {
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(workbench::close);
-        context.close();
+        opened.close(robot);
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.sift.ui.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sift.app.SiftContext;
 import dev.sift.core.store.Candidate;
 import dev.sift.core.store.CandidateOrigin;
 import dev.sift.core.store.DecidedBy;
@@ -10,10 +9,9 @@ import dev.sift.core.store.Decision;
 import dev.sift.core.store.DecisionAction;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.ui.Workbench;
-import dev.sift.ui.common.UiSettings;
 import dev.sift.ui.testsupport.ScriptedDialogService;
+import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +45,7 @@ class ReviewUiTest {
     private static int projects;
 
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private SiftContext context;
+    private TestWorkbench opened;
     private Workbench workbench;
     private Stage stage;
     private ReviewFixture fixture;
@@ -58,15 +56,13 @@ class ReviewUiTest {
         fixture = ReviewFixture.create(dir, "review" + ++projects);
         Path project = fixture.store.file();
         fixture.store.close();
-        context = new SiftContext(dir.resolve("config"));
-        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")), owner -> dialogs,
-                List.of(project.toString()));
+        opened = TestWorkbench.open(stage, dir, dialogs, project);
+        workbench = opened.workbench();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(workbench::close);
-        context.close();
+        opened.close(robot);
     }
 
     @Test

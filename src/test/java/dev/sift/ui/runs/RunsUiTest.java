@@ -2,17 +2,15 @@ package dev.sift.ui.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sift.app.SiftContext;
 import dev.sift.core.store.NewRun;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunEvent;
 import dev.sift.core.store.RunStatus;
 import dev.sift.ui.Workbench;
-import dev.sift.ui.common.UiSettings;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
+import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -35,7 +33,7 @@ class RunsUiTest {
     @TempDir
     static Path dir;
 
-    private SiftContext context;
+    private TestWorkbench opened;
     private Workbench workbench;
     private Stage stage;
     private long runId;
@@ -51,15 +49,13 @@ class RunsUiTest {
             store.runs().appendEvent(runId, "started", "scoring 3 samples", "");
             project = store.file();
         }
-        context = new SiftContext(dir.resolve("config"));
-        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")),
-                owner -> new ScriptedDialogService(), List.of(project.toString()));
+        opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
+        workbench = opened.workbench();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(workbench::close);
-        context.close();
+        opened.close(robot);
     }
 
     @Test

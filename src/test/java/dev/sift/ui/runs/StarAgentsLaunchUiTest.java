@@ -3,14 +3,13 @@ package dev.sift.ui.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
-import dev.sift.app.SiftContext;
 import dev.sift.core.pipeline.StarAgentsLoopback;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RoundWeights;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.Workbench;
-import dev.sift.ui.common.UiSettings;
 import dev.sift.ui.testsupport.ScriptedDialogService;
+import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +38,7 @@ class StarAgentsLaunchUiTest {
     @TempDir
     static Path dir;
 
-    private SiftContext context;
+    private TestWorkbench opened;
     private Workbench workbench;
     private Stage stage;
     private StarAgentsLoopback server;
@@ -53,15 +52,13 @@ class StarAgentsLaunchUiTest {
         try (ProjectStore store = SqliteProjectStore.create(project)) {
             StarAgentsProject.setUp(store, server.baseUrl());
         }
-        context = new SiftContext(dir.resolve("config"));
-        workbench = Workbench.open(stage, context, UiSettings.load(dir.resolve("config")), owner -> dialogs,
-                List.of(project.toString()));
+        opened = TestWorkbench.open(stage, dir, dialogs, project);
+        workbench = opened.workbench();
     }
 
     @AfterEach
     void stop(FxRobot robot) {
-        robot.interact(workbench::close);
-        context.close();
+        opened.close(robot);
         server.close();
     }
 
