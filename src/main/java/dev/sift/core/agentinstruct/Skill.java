@@ -13,10 +13,11 @@ import java.util.Set;
  *
  * @param seedKinds the kinds of seed chunk it works on: {@code text}, {@code markdown} and/or {@code code}
  * @param source where it was read from (a resource or a file), for messages
+ * @param definition the JSON text it was read from, kept with a run so a resume uses the same skill
  */
 public record Skill(String name, String description, Set<String> seedKinds, List<Transformation> transformations,
         SkillPrompt generator, List<InstructionType> taxonomy, Refinement refinement, SkillPrompt response,
-        String source) {
+        String source, String definition) {
 
     /** The seed kinds a skill may name. */
     public static final Set<String> SEED_KINDS = Set.of("text", "markdown", "code");
@@ -31,6 +32,7 @@ public record Skill(String name, String description, Set<String> seedKinds, List
         Objects.requireNonNull(refinement, "refinement");
         Objects.requireNonNull(response, "response");
         source = Objects.requireNonNullElse(source, "");
+        definition = Objects.requireNonNullElse(definition, "");
     }
 
     /** Whether the skill takes seed chunks of this kind. */

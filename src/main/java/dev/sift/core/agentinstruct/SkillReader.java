@@ -88,7 +88,7 @@ public final class SkillReader {
                 transformations(array(root, "transformations", "transformations")),
                 prompt(root.path("generator"), "generator", Slot.GENERATOR),
                 taxonomy(array(root, "taxonomy", "taxonomy")), refinement(root.path("refinement")),
-                prompt(root.path("response"), "response", Slot.RESPONSE), source);
+                prompt(root.path("response"), "response", Slot.RESPONSE), source, json);
     }
 
     private List<Transformation> transformations(JsonNode node) {

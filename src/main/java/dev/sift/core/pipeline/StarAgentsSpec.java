@@ -173,7 +173,7 @@ public record StarAgentsSpec(
         }
     }
 
-    private static void writeScorer(ObjectNode node, ScorerRef ref) {
+    static void writeScorer(ObjectNode node, ScorerRef ref) {
         if (ref.isLocal()) {
             node.put("model", ref.modelDir());
         } else {
@@ -181,7 +181,7 @@ public record StarAgentsSpec(
         }
     }
 
-    private static ScorerRef scorer(JsonNode root, String field) {
+    static ScorerRef scorer(JsonNode root, String field) {
         JsonNode node = root.path(field);
         require(node.isObject(), field, "must be an object: {\"model\": FOLDER} or {\"endpoint\": NAME, \"model\": ID}");
         String model = node.path("model").asText("");
@@ -193,7 +193,7 @@ public record StarAgentsSpec(
         return ScorerRef.local(model);
     }
 
-    private static IfdOptions ifd(JsonNode node) {
+    static IfdOptions ifd(JsonNode node) {
         require(node.isMissingNode() || node.isObject(), "ifd", "must be an object");
         IfdOptions base = IfdOptions.superfiltering().withMaxLength(512);
         JsonNode header = node.path("headerTokens");
