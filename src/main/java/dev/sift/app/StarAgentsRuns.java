@@ -102,7 +102,7 @@ public final class StarAgentsRuns {
     }
 
     /** Opens a scorer; a model folder named for both scorers is opened once. */
-    private static CausalLmScorer scorer(ProjectStore store, StarAgentsSpec.ScorerRef ref,
+    static CausalLmScorer scorer(ProjectStore store, StarAgentsSpec.ScorerRef ref,
             Map<String, CausalLmScorer> opened, String field, Supplier<LlmAccess> llm) throws Exception {
         if (ref.isLocal()) {
             CausalLmScorer lm = opened.get(ref.modelDir());
@@ -127,7 +127,7 @@ public final class StarAgentsRuns {
     }
 
     /** Records a run that could not start as failed, so the Runs screen and {@code sift runs} say why. */
-    private static void failBeforeStart(ProjectStore store, long runId, Exception e) {
+    static void failBeforeStart(ProjectStore store, long runId, Exception e) {
         try {
             String reason = Redaction.redact(String.valueOf(e.getMessage()));
             store.runs().setStatus(runId, RunStatus.FAILED, reason);
@@ -137,7 +137,7 @@ public final class StarAgentsRuns {
         }
     }
 
-    private static void closeQuietly(CausalLmScorer scorer) {
+    static void closeQuietly(CausalLmScorer scorer) {
         if (scorer instanceof AutoCloseable c) {
             try {
                 c.close();

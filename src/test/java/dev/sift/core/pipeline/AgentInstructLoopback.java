@@ -1,0 +1,167 @@
+package dev.sift.core.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sift.core.llm.Usage;
+import dev.sift.core.llm.testing.ScriptedOpenAiServer;
+import dev.sift.core.model.Agent;
+import dev.sift.core.model.AgentRole;
+import dev.sift.core.model.Endpoint;
+import dev.sift.core.model.EndpointKind;
+import dev.sift.core.store.NewSeedChunk;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.SeedChunkKind;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * A loopback OpenAI-compatible server scripted for AgentInstruct by model, each answer derived from the request's
+ * last message so it does not depend on the order of work: model {@code transformer} wraps a passage in
+ * {@code <content>} tags, {@code generator} writes {@code <instruction>Q-hash</instruction>}, {@code suggester} two
+ * {@code <suggestion>} blocks, {@code editor} {@code <instruction>E-hash</instruction>}, {@code responder} a plain
+ * answer and {@code judge} a rating. It counts the calls per model and every request body answered successfully
+ * more than once (a call paid twice).
+ */
+public final class AgentInstructLoopback implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ScriptedOpenAiServer server = ScriptedOpenAiServer.start();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger repaid = new AtomicInteger();
+    private volatile String generatorReply;
+
+    public AgentInstructLoopback() {
+        server.server().setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** Answers the next {@code count} calls for {@code model} with HTTP 400 (not retried). */
+    public void failNext(String model, int count) {
+        failures.put(model, new AtomicInteger(count));
+    }
+
+    /** From now on the generator answers this text (e.g. one without tags). */
+    public void generatorReplies(String text) {
+        generatorReply = text;
+    }
+
+    public int calls(String model) {
+        return calls.getOrDefault(model, new AtomicInteger()).get();
+    }
+
+    public int totalCalls() {
+        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Successful answers given to a request body seen and answered before. */
+    public int repaid() {
+        return repaid.get();
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        JsonNode body;
+        String raw = request.getBody() == null ? "{}" : request.getBody().utf8();
+        try {
+            body = JSON.readTree(raw);
+        } catch (IOException e) {
+            return new MockResponse.Builder().code(400).body("{}").build();
+        }
+        String model = body.path("model").asText();
+        calls.computeIfAbsent(model, m -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger failing = failures.get(model);
+        if (failing != null && failing.getAndDecrement() > 0) {
+            return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"message\":\"scripted failure\"}}").build();
+        }
+        JsonNode messages = body.path("messages");
+        String user = messages.get(messages.size() - 1).path("content").asText();
+        String h = Integer.toHexString((user + body.path("seed").asText()).hashCode());
+        String text = switch (model) {
+            case "transformer" -> "<content>Transformed passage " + h + ".</content>";
+            case "generator" -> generatorReply != null ? generatorReply : "<instruction>Q-" + h + "</instruction>";
+            case "suggester" -> "<suggestion>S1-" + h + "</suggestion>\n<suggestion>S2-" + h + "</suggestion>";
+            case "editor" -> "<instruction>E-" + h + "</instruction>";
+            case "responder" -> "Answer " + h + ".";
+            case "judge" -> "Helpful.\nRating: [[7]]";
+            default -> "";
+        };
+        if (text.isEmpty()) {
+            return new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"no model " + model + "\"}}")
+                    .build();
+        }
+        if (!answered.add(raw)) {
+            repaid.incrementAndGet();
+        }
+        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body(ScriptedOpenAiServer.chatCompletion(List.of(text), new Usage(20, 5))).build();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Three prose chunks (two documents) and one code chunk. */
+    public static final List<NewSeedChunk> CHUNKS = List.of(
+            new NewSeedChunk("bees.md", SeedChunkKind.MARKDOWN, "", 0, "# Bees\nA bee visits about fifty flowers "
+                    + "on one trip and returns to the hive.", 20),
+            new NewSeedChunk("bees.md", SeedChunkKind.MARKDOWN, "", 1, "Honey is made from nectar that bees "
+                    + "store and dry in wax cells.", 16),
+            new NewSeedChunk("rivers.txt", SeedChunkKind.TEXT, "", 0, "Rivers carry sediment to the sea; deltas "
+                    + "form where the current slows.", 16),
+            new NewSeedChunk("stack.py", SeedChunkKind.CODE, "python", 0, "class Stack:\n    def __init__(self):\n"
+                    + "        self.items = []\n    def push(self, x):\n        self.items.append(x)\n", 30));
+
+    /** A project with the seed collection {@code seeds}, the endpoint and one agent per role plus a judge. */
+    public static void setUpProject(ProjectStore store, String baseUrl) throws Exception {
+        store.seeds().importCollection("seeds", "{}", sink -> {
+            for (NewSeedChunk c : CHUNKS) {
+                sink.add(c);
+            }
+        });
+        long endpoint = store.endpoints().add(new Endpoint(0, "loopback", EndpointKind.OPENAI, baseUrl, "", "", 4,
+                OptionalInt.empty(), OptionalInt.empty(), 1.0, 2.0, "")).id();
+        for (String name : List.of("transformer", "generator", "suggester", "editor", "responder", "judge")) {
+            store.agents().add(new Agent(0, name, endpoint, "", name, role(name), "", "{\"max_tokens\":64}"));
+        }
+    }
+
+    private static AgentRole role(String name) {
+        return switch (name) {
+            case "transformer" -> AgentRole.TRANSFORMER;
+            case "suggester" -> AgentRole.SUGGESTER;
+            case "editor" -> AgentRole.EDITOR;
+            case "judge" -> AgentRole.JUDGE;
+            case "responder" -> AgentRole.RESPONDER;
+            default -> AgentRole.TEACHER;
+        };
+    }
+
+    /** A configuration over all four chunks with two prose skills and coding. */
+    public static String config(String extra) {
+        return "{\"seeds\":\"seeds\",\"skills\":{\"reading-comprehension\":2,\"fermi\":1,\"coding\":1},"
+                + "\"agents\":{\"transformer\":\"transformer\",\"generator\":\"generator\",\"suggester\":\"suggester\","
+                + "\"editor\":\"editor\",\"responder\":\"responder\"},\"transformationsPerChunk\":2,"
+                + "\"instructionsPerContent\":2,\"rounds\":1,\"suggestions\":2,\"seed\":7,\"dataset\":\"ai-out\""
+                + extra + "}";
+    }
+}
