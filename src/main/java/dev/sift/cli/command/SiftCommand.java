@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             HistoryCommands.Undo.class,
             HistoryCommands.Redo.class,
             RunsCommand.class,
+            SkillsCommand.class,
             BenchCommand.class,
             ModelsCommand.class
         },
