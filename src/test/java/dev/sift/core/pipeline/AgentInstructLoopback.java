@@ -138,6 +138,11 @@ public final class AgentInstructLoopback implements AutoCloseable {
                 sink.add(c);
             }
         });
+        setUpAgents(store, baseUrl);
+    }
+
+    /** The endpoint {@code loopback} at {@code baseUrl} and one agent per role plus a judge, each named as its model. */
+    public static void setUpAgents(ProjectStore store, String baseUrl) throws Exception {
         long endpoint = store.endpoints().add(new Endpoint(0, "loopback", EndpointKind.OPENAI, baseUrl, "", "", 4,
                 OptionalInt.empty(), OptionalInt.empty(), 1.0, 2.0, "")).id();
         for (String name : List.of("transformer", "generator", "suggester", "editor", "responder", "judge")) {
