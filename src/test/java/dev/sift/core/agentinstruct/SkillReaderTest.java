@@ -139,6 +139,20 @@ class SkillReaderTest {
     }
 
     @Test
+    void theFullExampleOfTheDocumentationIsAValidSkill() throws Exception {
+        String doc = Files.readString(Path.of("docs", "agentinstruct.md"));
+        int format = doc.indexOf("### Format");
+        int start = doc.indexOf("```json", format) + "```json".length();
+        String json = doc.substring(start, doc.indexOf("```", start));
+
+        Skill skill = SkillReader.read(json, "docs/agentinstruct.md");
+
+        assertThat(skill.name()).isEqualTo("recipe-qa");
+        assertThat(skill.taxonomy()).hasSize(3);
+        assertThat(skill.transformations()).hasSize(2);
+    }
+
+    @Test
     void aBadUserFileIsReportedWithItsPath() throws Exception {
         ObjectNode bad = minimal();
         ((ObjectNode) bad.withArray("taxonomy").get(3)).remove("type");

@@ -180,6 +180,30 @@ class AgentInstructJobTest {
     }
 
     @Test
+    void theJudgeAndTheIfdScorerScoreEveryPair() throws Exception {
+        Path tiny = Path.of(getClass().getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI()).getParent();
+        long runId = newRun(",\"judge\":\"judge\",\"maxPairs\":4,\"ifdScorer\":{\"model\":\""
+                + tiny.toString().replace("\\", "\\\\") + "\"},\"ifd\":{\"template\":\"none\",\"maxLength\":64}");
+        Endpoint endpoint = store.endpoints().findByName("loopback").orElseThrow();
+        var http = new OpenAiCompatibleClient(endpoint.baseUrl(), Optional.empty(), endpoint.name());
+        AgentInstructSummary summary;
+        try (var model = dev.sift.core.llm.local.OnnxCausalLm.open(tiny)) {
+            summary = new AgentInstructJob(runId, store, new AgentInstructSetup(agent -> new CachingLlmClient(http,
+                    store.llmCalls(), endpoint, runId, CacheMode.ON), Optional.of(model))).run(TestContext.running());
+        }
+
+        assertThat(summary.pairs()).isEqualTo(4);
+        assertThat(summary.stages()).contains("judged 4", "IFD 4");
+        for (InstructPair pair : store.instruct().pairs(runId)) {
+            var metrics = store.scores().listBySample(pair.sampleId()).stream().map(s -> s.metric()).toList();
+            assertThat(metrics).containsExactlyInAnyOrder("judge", "ifd");
+            assertThat(store.scores().listBySample(pair.sampleId())).filteredOn(s -> s.metric().equals("judge"))
+                    .singleElement().satisfies(s -> assertThat(s.value()).isEqualTo(7.0));
+        }
+        assertThat(server.calls("judge")).isEqualTo(4);
+    }
+
+    @Test
     void configurationErrorsNameTheField() throws Exception {
         assertThatThrownBy(() -> AgentInstructSpec.fromJson(AgentInstructLoopback.config(",\"rounds\":-1"), "r.json"))
                 .hasMessage("r.json: field 'rounds' must not be negative");
