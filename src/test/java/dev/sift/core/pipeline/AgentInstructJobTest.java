@@ -156,6 +156,41 @@ class AgentInstructJobTest {
     }
 
     @Test
+    void aCancelledRunResumesToTheSamePairsAsAnUninterruptedOne() throws Exception {
+        long runId = newRun("");
+        assertThatThrownBy(() -> job(runId).run(TestContext.cancelledAfter(5)))
+                .isInstanceOf(dev.sift.core.job.JobCancelledException.class);
+        assertThat(store.runs().find(runId).orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        int partial = store.instruct().pairs(runId).size();
+        assertThat(partial).isBetween(5, 15);
+
+        AgentInstructSummary resumed = job(runId).run(TestContext.running());
+
+        assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(resumed.pairs()).isEqualTo(16);
+        // cancelling interrupts the worker: the one call in flight then is abandoned unanswered, every answered one
+        // comes from the cache
+        assertThat(server.repaid()).isLessThanOrEqualTo(1);
+        assertThat(store.runs().events(runId, 0, 1000)).anyMatch(e -> e.kind().equals("resumed"));
+        var resumedKeys = store.instruct().pairs(runId).stream().map(p -> p.provenance().contentId() + "/"
+                + p.provenance().instructionType()).collect(Collectors.toSet());
+
+        // the same configuration in a fresh project gives the same plan: the same contents and types
+        try (var other = SqliteProjectStore.create(dir.resolve("q.sift"))) {
+            AgentInstructLoopback.setUpProject(other, server.baseUrl());
+            var spec = AgentInstructSpec.fromJson(AgentInstructLoopback.config(""), "run.json");
+            long again = AgentInstructJob.createRun(other, spec, SkillLibrary.builtIn()).id();
+            Endpoint endpoint = other.endpoints().findByName("loopback").orElseThrow();
+            var http = new OpenAiCompatibleClient(endpoint.baseUrl(), Optional.empty(), endpoint.name());
+            new AgentInstructJob(again, other, new AgentInstructSetup(agent -> new CachingLlmClient(http,
+                    other.llmCalls(), endpoint, again, CacheMode.ON), Optional.empty())).run(TestContext.running());
+            var freshKeys = other.instruct().pairs(again).stream().map(p -> p.provenance().contentId() + "/"
+                    + p.provenance().instructionType()).collect(Collectors.toSet());
+            assertThat(freshKeys).isEqualTo(resumedKeys);
+        }
+    }
+
+    @Test
     void maxPairsStopsTheRunAndUnreadableAnswersAreLoggedNotFatal() throws Exception {
         long capped = newRun(",\"maxPairs\":5");
 
