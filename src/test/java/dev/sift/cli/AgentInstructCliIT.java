@@ -124,6 +124,17 @@ class AgentInstructCliIT {
         assertThat(resumed.out()).contains("Run 1 succeeded", pairs + " pairs in dataset generated");
         assertThat(server.totalCalls()).as("a finished run asks nothing again").isEqualTo(calls);
         assertThat(ok(cli.run("runs", "list", "-p", project)).out()).contains("agentinstruct", "succeeded");
+        CliRunner.Result show = ok(cli.run("runs", "show", "1", "-p", project));
+        assertThat(show.out()).contains("Run 1  agentinstruct  dataset generated  succeeded", "INSTRUCTION TYPE",
+                "REFINEMENT ROUNDS", "\"skillDefinitionsKept\":[").doesNotContain("\"skillDefinitions\":{");
+        String[] shown = ok(cli.run("runs", "show", "1", "-p", project, "--json")).out().strip().split("\n");
+        JsonNode json = JSON.readTree(shown[shown.length - 1]);
+        int byType = 0;
+        for (JsonNode t : json.path("instructionTypes")) {
+            byType += t.path("pairs").asInt();
+        }
+        assertThat(byType).isEqualTo(pairs);
+        assertThat(json.path("refinementRounds").get(0).path("rounds").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -24,7 +24,8 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code sift runs show RUN}: one run's configuration, status, cost, and for Star-Agents its weights and wins. */
 @Command(name = "show", description = {"Show a run: configuration, status, tokens and cost (in all and per model);",
-    "for a Star-Agents run also each pair's probability per round with the entropy, and wins and draws per pair."})
+    "for a Star-Agents run also each pair's probability per round with the entropy, and wins and draws per pair;",
+    "for an AgentInstruct run its pairs per skill and instruction type, and per number of refinement rounds."})
 final class RunShowCommand extends ProjectCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,7 @@ final class RunShowCommand extends ProjectCommand {
         Map<String, Usage> byModel = usageByModel(store);
         JudgeSummary judged = judged(store, run);
         if (json) {
-            printJson(run, weights, names, winsDraws, byModel, judged);
+            printJson(store, run, weights, names, winsDraws, byModel, judged);
             return ExitCodes.OK;
         }
         var out = env().out();
@@ -63,13 +64,14 @@ final class RunShowCommand extends ProjectCommand {
                 run.totalItems(), run.tokensIn(), run.tokensOut(), run.costUsd(),
                 run.budgetUsd().isPresent() ? String.format(Locale.ROOT, " of budget %.4f", run.budgetUsd().getAsDouble())
                         : "");
-        out.println("Config: " + run.configJson());
+        out.println("Config: " + AgentInstructShow.config(run));
         if (!byModel.isEmpty()) {
             out.printf(Locale.ROOT, "%n%-24s %7s %7s %12s %12s %10s%n", "MODEL", "CALLS", "CACHED", "TOKENS IN",
                     "TOKENS OUT", "COST");
             byModel.forEach((m, u) -> out.printf(Locale.ROOT, "%-24s %7d %7d %,12d %,12d %10.4f%n", m, u.calls,
                     u.cached, u.tokensIn, u.tokensOut, u.cost));
         }
+        AgentInstructShow.print(store, run, out);
         if (weights.isEmpty()) {
             return ExitCodes.OK;
         }
@@ -174,7 +176,7 @@ final class RunShowCommand extends ProjectCommand {
         return out;
     }
 
-    private void printJson(Run run, List<RoundWeights> weights, Map<Long, String> names, Map<String, int[]> winsDraws,
+    private void printJson(ProjectStore store, Run run, List<RoundWeights> weights, Map<Long, String> names, Map<String, int[]> winsDraws,
             Map<String, Usage> byModel, JudgeSummary judged) throws Exception {
         ObjectNode result = env().json().createObjectNode().put("kind", "run").put("id", run.id())
                 .put("recipe", run.recipe()).put("dataset", run.datasetId()).put("status", run.status().id())
@@ -195,6 +197,7 @@ final class RunShowCommand extends ProjectCommand {
         ObjectNode judge = result.putObject("judge").put("rated", judged.rated()).put("unparsed", judged.unparsed());
         putNumber(judge, "meanRating", judged.mean());
         putNumber(judge, "lengthCorrelation", judged.lengthCorrelation());
+        AgentInstructShow.addJson(store, run, result);
         printResult(result);
     }
 

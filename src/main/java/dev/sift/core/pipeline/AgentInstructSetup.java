@@ -60,7 +60,19 @@ public final class AgentInstructSetup {
                             .toList())));
             definitions.put(name, skill.definition());
         }
-        AgentInstructJob.collection(store, spec);
+        var collection = AgentInstructJob.collection(store, spec);
+        java.util.Set<String> kinds = new TreeSet<>();
+        store.seeds().forEachChunk(collection.id(), c -> kinds.add(c.kind().id()));
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("field 'seeds': the collection '" + collection.name()
+                    + "' holds no chunks");
+        }
+        boolean fits = spec.skills().entrySet().stream().anyMatch(e -> e.getValue() > 0 && kinds.stream()
+                .anyMatch(library.find(e.getKey()).orElseThrow()::accepts));
+        if (!fits) {
+            throw new IllegalArgumentException("field 'skills': none of " + spec.skills().keySet() + " takes the "
+                    + "collection's chunks (" + String.join(", ", kinds) + ")");
+        }
         for (var e : spec.agents().entrySet()) {
             agent(store, e.getValue(), "agents." + e.getKey());
         }

@@ -196,7 +196,7 @@ final class AgentInstructWork {
         if (resolved.judge().isEmpty() && resolved.ifd().isEmpty()) {
             return;
         }
-        Candidate c = store.candidates().add(new NewCandidate(sampleId, 0, 0, CandidateOrigin.ORIGINAL,
+        Candidate c = store.candidates().add(new NewCandidate(sampleId, runId, 0, CandidateOrigin.ORIGINAL,
                 OptionalInt.empty(), sample.instruction(), "", sample.output(), AgentInstructSpec.RECIPE));
         List<NewScore> scores = new ArrayList<>();
         if (resolved.judge().isPresent()) {

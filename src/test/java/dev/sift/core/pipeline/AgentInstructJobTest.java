@@ -260,6 +260,13 @@ class AgentInstructJobTest {
                 "\"editor\":\"nobody\""), "r.json");
         assertThatThrownBy(() -> AgentInstructJob.createRun(store, noAgent, SkillLibrary.builtIn()))
                 .hasMessageStartingWith("field 'agents.editor': there is no agent 'nobody'");
+        var onlyTools = AgentInstructSpec.fromJson(AgentInstructLoopback.config("").replace(
+                "{\"reading-comprehension\":2,\"fermi\":1,\"coding\":1}", "{\"tool-use\":1,\"fermi\":0}"), "r.json");
+        store.seeds().importCollection("prose", "{}", sink -> sink.add(AgentInstructLoopback.CHUNKS.get(0)));
+        var prose = AgentInstructSpec.fromJson(onlyTools.toConfigJson().replace("\"seeds\":\"seeds\"",
+                "\"seeds\":\"prose\""), "r.json");
+        assertThatThrownBy(() -> AgentInstructJob.createRun(store, prose, SkillLibrary.builtIn()))
+                .hasMessage("field 'skills': none of [tool-use, fermi] takes the collection's chunks (markdown)");
         newRun("");
         assertThatThrownBy(() -> newRun("")).hasMessageStartingWith("field 'dataset': there is a dataset 'ai-out'");
         assertThat(new ObjectMapper().readTree(store.runs().list().get(0).configJson()).path("skillDefinitions")
