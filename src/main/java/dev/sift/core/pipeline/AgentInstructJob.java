@@ -103,11 +103,19 @@ public final class AgentInstructJob implements Job<AgentInstructSummary> {
         if (!AgentInstructSpec.RECIPE.equals(run.recipe()) || run.datasetId() == 0) {
             throw new StoreException("Run " + runId + " is not an agentinstruct run with an output dataset");
         }
-        AgentInstructSpec spec = AgentInstructSpec.fromJson(run.configJson(), "run " + runId);
-        var resolved = setup.resolve(store, spec);
+        AgentInstructSpec spec;
+        AgentInstructSetup.Resolved resolved;
         List<AgentInstructPlan.ChunkRef> chunks = new ArrayList<>();
-        store.seeds().forEachChunk(collection(store, spec).id(), c -> chunks.add(new AgentInstructPlan.ChunkRef(c.id(),
-                c.kind().id())));
+        try {
+            spec = AgentInstructSpec.fromJson(run.configJson(), "run " + runId);
+            resolved = setup.resolve(store, spec);
+            store.seeds().forEachChunk(collection(store, spec).id(), c -> chunks.add(
+                    new AgentInstructPlan.ChunkRef(c.id(), c.kind().id())));
+        } catch (Exception e) { // the project changed since the run was created: say why on the run
+            String reason = Redaction.redact(String.valueOf(e.getMessage()));
+            finish(RunStatus.FAILED, reason, "failed: " + reason);
+            throw e;
+        }
         List<AgentInstructPlan.ContentUnit> plan = AgentInstructPlan.plan(chunks, spec.skills(), resolved.skills(),
                 spec);
         Set<String> done = doneSlots();

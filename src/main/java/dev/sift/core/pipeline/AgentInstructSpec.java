@@ -35,10 +35,13 @@ import java.util.TreeSet;
  * @param emit which instructions of a refinement chain become pairs
  * @param maxPairs the run stops after adding this many pairs; 0 for no limit
  * @param dataset the name of the dataset the pairs go to, created with the run
+ * @param seed the seed every draw and every request seed is derived from
  * @param judge the judge agent's name, or empty for no judging
  * @param judgePrompts a file of judge prompts replacing the shipped ones, or empty
  * @param ifdScorer the scorer that computes each pair's IFD, or empty for none
  * @param ifd the IFD settings
+ * @param budgetUsd the spending cap, or empty
+ * @param concurrency contents worked on at once
  */
 public record AgentInstructSpec(
         String seeds, Map<String, Double> skills, Map<String, String> skillDefinitions, Map<String, String> agents,

@@ -239,6 +239,18 @@ class AgentInstructJobTest {
     }
 
     @Test
+    void aRunWhoseAgentWasDeletedSinceFailsSayingWhy() throws Exception {
+        long runId = newRun("");
+        long editor = store.agents().findByName("editor").orElseThrow().id();
+        store.agents().delete(editor);
+
+        assertThatThrownBy(() -> job(runId).run(TestContext.running()))
+                .hasMessageContaining("field 'agents.editor': there is no agent 'editor'");
+        assertThat(store.runs().find(runId).orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(store.runs().find(runId).orElseThrow().error()).contains("agents.editor");
+    }
+
+    @Test
     void configurationErrorsNameTheField() throws Exception {
         assertThatThrownBy(() -> AgentInstructSpec.fromJson(AgentInstructLoopback.config(",\"rounds\":-1"), "r.json"))
                 .hasMessage("r.json: field 'rounds' must not be negative");
