@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** {@code sift run <recipe>}: recipes run over a dataset, saved item by item, resumable. */
-@Command(name = "run", description = "Run a recipe over a dataset.", subcommands = {RunCommand.Generate.class, StarAgentsRunCommand.class})
+@Command(name = "run", description = "Run a recipe over a dataset.", subcommands = {RunCommand.Generate.class, StarAgentsRunCommand.class,
+    ReflectionRunCommand.class})
 final class RunCommand implements Runnable {
 
     @picocli.CommandLine.Spec

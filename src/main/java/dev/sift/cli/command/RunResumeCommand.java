@@ -3,6 +3,7 @@ package dev.sift.cli.command;
 import dev.sift.core.llm.ChatParametersJson;
 import dev.sift.core.model.Agent;
 import dev.sift.core.pipeline.GenerateResponsesSpec;
+import dev.sift.core.pipeline.ReflectionSpec;
 import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
@@ -15,10 +16,10 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code sift runs resume RUN}: continues a run with its stored configuration, by its recipe: a Star-Agents run as
- * {@code sift run star-agents --resume RUN}, a generate run as {@code sift run generate --resume RUN --agent NAME}
+ * {@code sift run star-agents --resume RUN}, a reflection run as {@code sift run reflection --resume RUN}, a generate run as {@code sift run generate --resume RUN --agent NAME}
  * (the agent is the one whose model and system prompt the run recorded, unless {@code --agent} names it).
  */
-@Command(name = "resume", description = "Continue a run (star-agents or generate) where it stopped, without repaying calls.")
+@Command(name = "resume", description = "Continue a run (star-agents, reflection or generate) where it stopped, without repaying calls.")
 final class RunResumeCommand extends ProjectCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's id.")
@@ -39,6 +40,8 @@ final class RunResumeCommand extends ProjectCommand {
         String subcommand;
         if (StarAgentsSpec.RECIPE.equals(run.recipe())) {
             subcommand = "star-agents";
+        } else if (ReflectionSpec.RECIPE.equals(run.recipe())) {
+            subcommand = "reflection";
         } else if (GenerateResponsesSpec.RECIPE.equals(run.recipe())) {
             subcommand = "generate";
             args.addAll(List.of("--agent", agent != null ? agent : generateAgent(store, run)));
