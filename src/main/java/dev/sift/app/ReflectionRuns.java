@@ -24,6 +24,10 @@ import java.util.function.Supplier;
  */
 public final class ReflectionRuns {
 
+    /** Selective Reflection-Tuning among the {@link Recipes resumable recipes}. */
+    public static final ResumableRecipe RECIPE = new ResumableRecipe(ReflectionSpec.RECIPE, "Reflection",
+            ReflectionRuns::job);
+
     private ReflectionRuns() {}
 
     /** Stores a queued run of {@code spec} over the dataset with id {@code datasetId}. */

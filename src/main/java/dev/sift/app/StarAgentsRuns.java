@@ -25,6 +25,10 @@ import java.util.function.Supplier;
  */
 public final class StarAgentsRuns {
 
+    /** Star-Agents among the {@link Recipes resumable recipes}. */
+    public static final ResumableRecipe RECIPE = new ResumableRecipe(StarAgentsSpec.RECIPE, "Star-Agents",
+            StarAgentsRuns::job);
+
     private StarAgentsRuns() {}
 
     /** Stores a queued run of {@code spec} over the dataset with id {@code datasetId}. */

@@ -1,10 +1,9 @@
 package dev.sift.cli.command;
 
+import dev.sift.app.Recipes;
 import dev.sift.core.llm.ChatParametersJson;
 import dev.sift.core.model.Agent;
 import dev.sift.core.pipeline.GenerateResponsesSpec;
-import dev.sift.core.pipeline.ReflectionSpec;
-import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import java.util.ArrayList;
@@ -15,11 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code sift runs resume RUN}: continues a run with its stored configuration, by its recipe: a Star-Agents run as
- * {@code sift run star-agents --resume RUN}, a reflection run as {@code sift run reflection --resume RUN}, a generate run as {@code sift run generate --resume RUN --agent NAME}
+ * {@code sift runs resume RUN}: continues a run with its stored configuration, by its recipe: a run of a
+ * {@linkplain Recipes resumable recipe} as {@code sift run <recipe> --resume RUN} (e.g. {@code sift run star-agents
+ * --resume RUN}), a generate run as {@code sift run generate --resume RUN --agent NAME}
  * (the agent is the one whose model and system prompt the run recorded, unless {@code --agent} names it).
  */
-@Command(name = "resume", description = "Continue a run (star-agents, reflection or generate) where it stopped, without repaying calls.")
+@Command(name = "resume", description = "Continue a run (star-agents, generate and the other resumable recipes) where it stopped, without repaying calls.")
 final class RunResumeCommand extends ProjectCommand {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run's id.")
@@ -38,10 +38,8 @@ final class RunResumeCommand extends ProjectCommand {
                 "No run " + runId + "; see 'sift runs list'"));
         List<String> args = new ArrayList<>(List.of("--resume", Long.toString(runId), "--project", project.toString()));
         String subcommand;
-        if (StarAgentsSpec.RECIPE.equals(run.recipe())) {
-            subcommand = "star-agents";
-        } else if (ReflectionSpec.RECIPE.equals(run.recipe())) {
-            subcommand = "reflection";
+        if (Recipes.resumable(run.recipe()).isPresent()) {
+            subcommand = run.recipe();
         } else if (GenerateResponsesSpec.RECIPE.equals(run.recipe())) {
             subcommand = "generate";
             args.addAll(List.of("--agent", agent != null ? agent : generateAgent(store, run)));

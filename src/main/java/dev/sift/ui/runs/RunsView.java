@@ -12,6 +12,8 @@ import dev.sift.ui.common.weights.WeightsChartPane;
 import dev.sift.ui.common.weights.WeightsModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +25,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -33,9 +37,9 @@ import javafx.util.Duration;
 
 /**
  * The Runs screen: every run of the project with its status, progress, tokens and cost, and the selected run's log,
- * refreshed every two seconds while the screen is shown. "New Star-Agents run…" opens the launch form above the
- * table; launched and resumed runs wait in the screen's queue while another of them runs. Other recipes are launched
- * from the screens and commands that own them (Insights, Datasets, the command line).
+ * refreshed every two seconds while the screen is shown. The "New run" menu opens a recipe's launch form (see
+ * {@link LaunchForms}) above the table; launched and resumed runs wait in the screen's queue while another of them
+ * runs. One-shot recipes (scoring, selection, comparison) are launched from the screens and commands that own them.
  */
 public final class RunsView implements View {
 
@@ -48,8 +52,8 @@ public final class RunsView implements View {
     private final FxRepeater repeater;
     private final VBox root;
 
-    private final StarAgentsFormViewModel formVm;
-    private final StarAgentsFormPane form;
+    private final List<LaunchForm> forms = new ArrayList<>();
+    private final VBox formSlot = new VBox();
     private final HBox logAndWeights;
     private final VBox weightsSlot = new VBox();
     private final WorkspaceState workspace;
@@ -61,7 +65,6 @@ public final class RunsView implements View {
         this.workspace = workspace;
         this.weights = new WeightsModel(services.jobs());
         this.vm = new RunsViewModel(workspace, services.jobs(), services.llm());
-        this.formVm = new StarAgentsFormViewModel(workspace.datasets());
         var title = new Label("Runs");
         title.getStyleClass().add(SiftStyles.SECTION_TITLE);
         var refresh = new Button("Refresh");
@@ -70,8 +73,8 @@ public final class RunsView implements View {
         var message = new Label();
         message.setId("runs-message");
         message.getStyleClass().add(SiftStyles.MUTED);
-        var newRun = new Button("New Star-Agents run…");
-        newRun.setId("runs-new-star-agents");
+        var newRun = new MenuButton("New run");
+        newRun.setId("runs-new");
         var resume = new Button("Resume");
         resume.setId("runs-resume");
         resume.setDisable(true);
@@ -119,13 +122,32 @@ public final class RunsView implements View {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        form = new StarAgentsFormPane(formVm, services.dialogs(), this::launch, () -> showForm(false));
-        showForm(false);
-        root = new VBox(10, toolbar, form.node(), split);
-        newRun.setOnAction(e -> {
-            workspace.store().ifPresent(formVm::load);
-            showForm(true);
-        });
+        var host = new LaunchForm.Host() {
+            @Override
+            public void launch(LaunchForm form) {
+                if (vm.launch(form)) {
+                    showForm(null);
+                }
+            }
+
+            @Override
+            public void close() {
+                showForm(null);
+            }
+        };
+        for (LaunchForm.Factory factory : LaunchForms.all()) {
+            LaunchForm form = factory.create(workspace, services, host);
+            forms.add(form);
+            var item = new MenuItem(form.title());
+            item.setId("runs-new-" + form.recipe());
+            item.setOnAction(e -> {
+                workspace.store().ifPresent(form::load);
+                showForm(form);
+            });
+            newRun.getItems().add(item);
+        }
+        showForm(null);
+        root = new VBox(10, toolbar, formSlot, split);
         Runnable updateResume = () -> resume.setDisable(!vm.canResume(vm.selectedProperty().get()));
         subscriptions.listen(vm.selectedProperty(), (obs, old, row) -> {
             updateResume.run();
@@ -156,15 +178,11 @@ public final class RunsView implements View {
         repeater.start();
     }
 
-    private void launch() {
-        if (vm.launch(formVm)) {
-            showForm(false);
-        }
-    }
-
-    private void showForm(boolean shown) {
-        form.node().setVisible(shown);
-        form.node().setManaged(shown);
+    /** Shows one recipe's form above the table, or none. */
+    private void showForm(LaunchForm form) {
+        formSlot.getChildren().setAll(form == null ? List.of() : List.of(form.node()));
+        formSlot.setVisible(form != null);
+        formSlot.setManaged(form != null);
     }
 
     /**
@@ -213,7 +231,7 @@ public final class RunsView implements View {
         if (weightsPane != null) {
             weightsPane.dispose();
         }
-        form.dispose();
+        forms.forEach(LaunchForm::dispose);
         subscriptions.dispose();
         vm.dispose();
     }

@@ -1,11 +1,10 @@
 package dev.sift.ui.runs;
 
 import dev.sift.app.LlmAccess;
-import dev.sift.app.StarAgentsRuns;
+import dev.sift.app.Recipes;
 import dev.sift.core.llm.cache.CacheMode;
 import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.model.Dataset;
-import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.RunStatus;
 import dev.sift.core.store.StoreException;
 import dev.sift.core.store.ProjectStore;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -157,28 +157,30 @@ public final class RunsViewModel {
     }
 
     /**
-     * Stores a new Star-Agents run of the form's configuration and queues it; false, with the form saying why, when
-     * the form is not valid.
+     * Stores a new run of a launch form's configuration and queues it; false, with the form saying why, when the form
+     * is not valid or its recipe does not run here.
      */
-    public boolean launch(StarAgentsFormViewModel form) {
+    public boolean launch(LaunchForm form) {
         ProjectStore store = workspace.store().orElse(null);
-        var spec = form.spec();
-        if (store == null || spec.isEmpty()) {
+        if (store == null || Recipes.resumable(form.recipe()).isEmpty()) {
             return false;
         }
         try {
-            long runId = StarAgentsRuns.create(store, form.datasetProperty().get().id(), spec.get()).id();
-            submit(store, runId);
-            return true;
+            OptionalLong runId = form.create(store);
+            runId.ifPresent(id -> submit(store, id, form.recipe()));
+            return runId.isPresent();
         } catch (StoreException e) {
             launchStatus.set("Cannot create the run: " + e.getMessage());
             return false;
         }
     }
 
-    /** True when the row is a Star-Agents run that ended short of success and is not queued or running. */
+    /**
+     * True when the row is a run of a {@linkplain Recipes resumable recipe} that ended short of success and is not
+     * queued or running.
+     */
     public boolean canResume(RunRow row) {
-        if (row == null || !StarAgentsSpec.RECIPE.equals(row.recipe()) || queue.queued().contains(row.id())
+        if (row == null || Recipes.resumable(row.recipe()).isEmpty() || queue.queued().contains(row.id())
                 || queue.runningProperty().get() == row.id()) {
             return false;
         }
@@ -191,12 +193,13 @@ public final class RunsViewModel {
         RunRow row = selected.get();
         ProjectStore store = workspace.store().orElse(null);
         if (store != null && canResume(row)) {
-            submit(store, row.id());
+            submit(store, row.id(), row.recipe());
         }
     }
 
-    private void submit(ProjectStore store, long runId) {
-        queue.submit(runId, StarAgentsRuns.job(store, runId, llm, CacheMode.ON, new CostMeter()), outcome -> {
+    private void submit(ProjectStore store, long runId, String recipe) {
+        var job = Recipes.resumable(recipe).orElseThrow().job(store, runId, llm, CacheMode.ON, new CostMeter());
+        queue.submit(runId, job, outcome -> {
             launchStatus.set("Run " + runId + ": " + outcome);
             refresh();
         });

@@ -8,6 +8,7 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RoundWeights;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.Workbench;
+import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class StarAgentsLaunchUiTest {
     @Test
     void aRunLaunchedFromTheFormSucceedsWithCandidatesAndTheGoodPairGainsWeight(FxRobot robot) throws Exception {
         robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
-        robot.clickOn("#runs-new-star-agents");
+        RunsMenu.openForm(robot, "Star-Agents run…");
         Path tiny = StarAgentsProject.tinyModel();
         dialogs.willChooseFolder(tiny).willChooseFolder(tiny);
 

@@ -16,12 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -140,7 +137,7 @@ public final class ModelDownloadJob implements Job<Path> {
         Path part = done.resolveSibling(done.getFileName() + PART);
         Files.createDirectories(done.getParent());
         if (Files.isRegularFile(done)) {
-            if (matches(file, done, progress.context)) {
+            if (DownloadChecks.matches(file, done, progress.context)) {
                 progress.fileDone(file, Files.size(done));
                 return;
             }
@@ -169,7 +166,7 @@ public final class ModelDownloadJob implements Job<Path> {
                 progress.context.message("Connection lost in " + file.path() + "; resuming at byte " + got);
             }
         }
-        verify(file, part, progress.context);
+        DownloadChecks.verify(file, part, progress.context);
         Files.move(part, done, StandardCopyOption.REPLACE_EXISTING);
         progress.fileDone(file, Files.size(done));
     }
@@ -214,48 +211,6 @@ public final class ModelDownloadJob implements Job<Path> {
                 }
             }
         }
-    }
-
-    private void verify(RepoFile file, Path part, JobContext context) throws IOException, JobCancelledException {
-        long size = Files.size(part);
-        if (file.sizeKnown() && size != file.size()) {
-            Files.delete(part);
-            throw new ModelDownloadException(file.path() + " arrived with " + size + " bytes, the listing says "
-                    + file.size() + "; the partial file was deleted, start the download again");
-        }
-        if (file.sha256() != null) {
-            context.message("Checking the SHA-256 of " + file.path());
-            String actual = sha256(part, context);
-            if (!actual.equals(file.sha256())) {
-                Files.delete(part);
-                throw new ModelDownloadException("SHA-256 mismatch for " + file.path() + ": expected " + file.sha256()
-                        + ", got " + actual + "; the downloaded file was deleted");
-            }
-        }
-    }
-
-    private static boolean matches(RepoFile file, Path path, JobContext context) throws IOException, JobCancelledException {
-        if (file.sizeKnown() && Files.size(path) != file.size()) {
-            return false;
-        }
-        return file.sha256() == null || file.sha256().equals(sha256(path, context));
-    }
-
-    static String sha256(Path path, JobContext context) throws IOException, JobCancelledException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 20];
-        try (InputStream in = Files.newInputStream(path)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, n);
-                context.checkCancelled();
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** {@code base/path}, refusing anything that would land outside {@code base}. */
