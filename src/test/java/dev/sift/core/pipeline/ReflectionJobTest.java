@@ -170,6 +170,23 @@ class ReflectionJobTest {
         }
     }
 
+    @Test
+    void theReviewSaysWhichReflectionMadeEachCandidateAndShowsItsScores() throws Exception {
+        ProjectStore store = project("p");
+        long runId = newRun(store, "");
+        job(store, runId).run(TestContext.running());
+
+        long sample = decisions(store, runId).get(0).sampleId();
+        var detail = dev.sift.core.review.SampleDetail.load(store, sample);
+
+        assertThat(detail.candidates()).extracting(dev.sift.core.review.CandidateDetail::madeBy).containsExactly(
+                "original", "reflection Q (run " + runId + ")", "reflection A (run " + runId + ")",
+                "reflection QA (run " + runId + ")");
+        assertThat(detail.candidates()).allSatisfy(c -> assertThat(c.scores()).extracting(Score::metric)
+                .containsExactlyInAnyOrder("ifd", "rifd"));
+        assertThat(detail.candidates().get(3).current()).as("the decision chose QA").isTrue();
+    }
+
     static Score one(List<Score> scores, Candidate c, String metric) {
         List<Score> found = scores.stream().filter(s -> s.candidateId() == c.id() && s.metric().equals(metric))
                 .collect(Collectors.toList());
