@@ -6,7 +6,7 @@ import java.util.List;
 final class LaunchForms {
 
     private static final List<LaunchForm.Factory> ALL = List.of(
-            StarAgentsLaunchForm::new);
+            StarAgentsLaunchForm::new, ReflectionLaunchForm::new);
 
     private LaunchForms() {}
 
