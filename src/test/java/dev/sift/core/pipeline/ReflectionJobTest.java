@@ -240,6 +240,32 @@ class ReflectionJobTest {
     }
 
     @Test
+    void aFailedTeacherCallLeavesItsSampleUndecidedAndAResumeRetriesIt() throws Exception {
+        ProjectStore store = project("p");
+        long runId = newRun(store, "\"topK\":1");
+        server.failNext(1);
+
+        ReflectionSummary stopped = job(store, runId).run(TestContext.running());
+
+        assertThat(stopped.status()).isEqualTo(RunStatus.STOPPED);
+        assertThat(stopped.stopReason()).isEqualTo("1 samples failed; resume to retry them");
+        assertThat(stopped.decided()).isEqualTo(ReflectionLoopback.SAMPLES - 1);
+        assertThat(decisions(store, runId)).doesNotContainKey(0).hasSize(3);
+        assertThat(store.runs().events(runId, 0, 100)).extracting(RunEvent::kind).contains("item_failed")
+                .doesNotContain("top_k");
+        assertThat(stopped.branches()).as("no top-k while a sample is undecided")
+                .containsEntry(ReflectionBranch.OUTSIDE_TOP_K, 0);
+
+        ReflectionSummary resumed = job(store, runId).run(TestContext.running());
+
+        assertThat(resumed.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sourceOf(store, decisions(store, runId).get(0))).isEqualTo("QA");
+        assertThat(resumed.branches()).containsEntry(ReflectionBranch.QA_ACCEPTED, 1)
+                .containsEntry(ReflectionBranch.OUTSIDE_TOP_K, 2);
+        assertThat(server.calls()).as("the failed call and the 11 answered ones").isEqualTo(12);
+    }
+
+    @Test
     void aCancelledRunResumesWithoutAskingTheTeacherAgain() throws Exception {
         ProjectStore straight = project("straight");
         long a = newRun(straight, "");

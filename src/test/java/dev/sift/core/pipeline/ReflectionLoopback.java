@@ -65,6 +65,7 @@ public final class ReflectionLoopback implements AutoCloseable {
 
     private final ScriptedOpenAiServer server = ScriptedOpenAiServer.start();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger failing = new AtomicInteger();
 
     public ReflectionLoopback() {
         server.server().setDispatcher(new Dispatcher() {
@@ -79,6 +80,11 @@ public final class ReflectionLoopback implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** Answers the next {@code count} requests with HTTP 400 (not retried). */
+    public void failNext(int count) {
+        failing.set(count);
+    }
+
     /** Chat requests that reached the server. */
     public int calls() {
         return calls.get();
@@ -86,6 +92,10 @@ public final class ReflectionLoopback implements AutoCloseable {
 
     private MockResponse answer(RecordedRequest request) {
         calls.incrementAndGet();
+        if (failing.getAndDecrement() > 0) {
+            return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"message\":\"scripted failure\"}}").build();
+        }
         String text;
         try {
             JsonNode messages = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8())
