@@ -266,6 +266,21 @@ class ReflectionJobTest {
     }
 
     @Test
+    void compatibilityModeScoresWithTheReferenceSpanLocation() throws Exception {
+        ProjectStore store = project("p");
+        long runId = newRun(store, "\"referenceCompat\":true");
+
+        ReflectionSummary summary = job(store, runId).run(TestContext.running());
+
+        assertThat(summary.status()).isEqualTo(RunStatus.SUCCEEDED);
+        long sample = decisions(store, runId).get(0).sampleId();
+        assertThat(store.scores().listBySample(sample)).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.detailsJson()).contains("\"span_mode\":\"reference_compat\"");
+            assertThat(s.template()).isEqualTo("none/response_only/reference_compat/64");
+        });
+    }
+
+    @Test
     void aCancelledRunResumesWithoutAskingTheTeacherAgain() throws Exception {
         ProjectStore straight = project("straight");
         long a = newRun(straight, "");
