@@ -137,6 +137,8 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
                     decided.add(sample.id());
                     store.runs().updateProgress(runId, done.incrementAndGet(), total);
                     context.progress(done.get(), total);
+                    context.message(String.format(Locale.ROOT, "%,d of %,d samples decided · sample %d: %s",
+                            done.get(), total, sample.id(), choice.branch().text()));
                     context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), "sample " + sample.id(),
                             choice.reason()));
                 } catch (LlmException e) {
