@@ -40,6 +40,12 @@ public interface ProjectStore extends AutoCloseable {
     /** The curator's actions with undo and redo, notes, edits, and the review table's rows and search. */
     ReviewStore review();
 
+    /** Seed collections: raw documents cut into chunks, the raw material of AgentInstruct. */
+    SeedStore seeds();
+
+    /** What AgentInstruct runs made of seed chunks, and the provenance of the pairs they added. */
+    InstructStore instruct();
+
     @Override
     void close();
 }

@@ -22,7 +22,7 @@ final class Migrator {
 
     /** Migration scripts in order; script i brings the schema to version i + 1. */
     static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__endpoint_chat_template.sql",
-            "V003__review.sql", "V004__score_losses_and_review_indexes.sql");
+            "V003__review.sql", "V004__score_losses_and_review_indexes.sql", "V005__agentinstruct.sql");
 
     private Migrator() {}
 

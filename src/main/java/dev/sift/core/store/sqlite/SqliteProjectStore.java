@@ -8,11 +8,13 @@ import dev.sift.core.store.ReviewStore;
 import dev.sift.core.store.DuplicateStore;
 import dev.sift.core.store.EmbeddingStore;
 import dev.sift.core.store.EndpointStore;
+import dev.sift.core.store.InstructStore;
 import dev.sift.core.store.ExportLog;
 import dev.sift.core.store.LlmCallStore;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunStore;
 import dev.sift.core.store.SampleStore;
+import dev.sift.core.store.SeedStore;
 import dev.sift.core.store.ScoreStore;
 import dev.sift.core.store.StoreException;
 import java.io.IOException;
@@ -43,6 +45,8 @@ public final class SqliteProjectStore implements ProjectStore {
     private final SqliteScoreStore scores;
     private final SqliteDecisionStore decisions;
     private final SqliteReviewStore review;
+    private final SqliteSeedStore seeds;
+    private final SqliteInstructStore instruct;
 
     private SqliteProjectStore(SqliteDatabase db) {
         this.db = db;
@@ -59,6 +63,8 @@ public final class SqliteProjectStore implements ProjectStore {
         this.scores = new SqliteScoreStore(db);
         this.decisions = new SqliteDecisionStore(db);
         this.review = new SqliteReviewStore(db);
+        this.seeds = new SqliteSeedStore(db);
+        this.instruct = new SqliteInstructStore(db);
     }
 
     /** Creates a new, empty project; fails if the file exists. */
@@ -184,6 +190,16 @@ public final class SqliteProjectStore implements ProjectStore {
     @Override
     public ReviewStore review() {
         return review;
+    }
+
+    @Override
+    public SeedStore seeds() {
+        return seeds;
+    }
+
+    @Override
+    public InstructStore instruct() {
+        return instruct;
     }
 
     @Override
