@@ -88,6 +88,11 @@ class ReflectionCliIT {
         assertThat(result.path("branches").path("A accepted").asInt()).isEqualTo(2);
         assertThat(server.calls()).as("a finished run asks nothing again").isEqualTo(calls);
         assertThat(ok(cli.run("runs", "list", "-p", project)).out()).contains("reflection", "succeeded");
+        assertThat(ok(cli.run("runs", "show", "1", "-p", project)).out())
+                .containsPattern("QA accepted +1").containsPattern("A accepted +2").containsPattern("dropped +1")
+                .containsPattern("outside top-k +0");
+        JsonNode shown = JSON.readTree(ok(cli.run("runs", "show", "1", "-p", project, "--json")).out());
+        assertThat(shown.path("branches").path("dropped").asInt()).isEqualTo(1);
     }
 
     @Test
