@@ -17,9 +17,7 @@ import dev.sift.core.store.Run;
 import dev.sift.core.store.StoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -99,26 +97,22 @@ public final class AgentInstructRuns {
             public AgentInstructSummary run(JobContext context) throws Exception {
                 AgentInstructSpec spec = specOf(store, runId);
                 var budget = new Budget(spec.budgetUsd(), OptionalLong.empty(), meter);
-                Map<String, CausalLmScorer> opened = new LinkedHashMap<>();
-                try {
+                try (var scorers = new RunScorers(store, llm)) {
                     Optional<CausalLmScorer> ifd = Optional.empty();
                     if (spec.ifdScorer().isPresent()) {
                         context.message("Opening the IFD scorer");
                         try {
-                            ifd = Optional.of(StarAgentsRuns.scorer(store, spec.ifdScorer().get(), opened,
-                                    "ifdScorer", llm));
+                            ifd = Optional.of(scorers.open(spec.ifdScorer().get(), "ifdScorer"));
                         } catch (JobCancelledException e) {
                             throw e;
                         } catch (Exception e) {
-                            StarAgentsRuns.failBeforeStart(store, runId, e);
+                            RunScorers.failBeforeStart(store, runId, e);
                             throw e;
                         }
                     }
                     var setup = new AgentInstructSetup(agent -> llm.get().forAgent(store, agent, runId, cache, budget),
                             ifd);
                     return new AgentInstructJob(runId, store, setup).run(context);
-                } finally {
-                    opened.values().forEach(StarAgentsRuns::closeQuietly);
                 }
             }
         };

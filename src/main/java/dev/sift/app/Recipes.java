@@ -10,7 +10,7 @@ import java.util.Optional;
 public final class Recipes {
 
     private static final List<ResumableRecipe> RESUMABLE = List.of(
-            StarAgentsRuns.RECIPE, AgentInstructRuns.RECIPE);
+            StarAgentsRuns.RECIPE, ReflectionRuns.RECIPE, AgentInstructRuns.RECIPE);
 
     private Recipes() {}
 

@@ -3,14 +3,9 @@ package dev.sift.app;
 import dev.sift.core.job.Job;
 import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.JobContext;
-import dev.sift.core.llm.EndpointScorer;
 import dev.sift.core.llm.cache.CacheMode;
-import dev.sift.core.llm.cache.Redaction;
 import dev.sift.core.llm.engine.Budget;
 import dev.sift.core.llm.engine.CostMeter;
-import dev.sift.core.llm.local.OnnxCausalLm;
-import dev.sift.core.model.Endpoint;
-import dev.sift.core.model.EndpointKind;
 import dev.sift.core.pipeline.StarAgentsJob;
 import dev.sift.core.pipeline.StarAgentsSetup;
 import dev.sift.core.pipeline.StarAgentsSpec;
@@ -18,12 +13,7 @@ import dev.sift.core.pipeline.StarAgentsSummary;
 import dev.sift.core.scoring.CausalLmScorer;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
-import dev.sift.core.store.RunStatus;
 import dev.sift.core.store.StoreException;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
@@ -77,73 +67,24 @@ public final class StarAgentsRuns {
             public StarAgentsSummary run(JobContext context) throws Exception {
                 StarAgentsSpec spec = specOf(store, runId);
                 var budget = new Budget(spec.budgetUsd(), OptionalLong.empty(), meter);
-                Map<String, CausalLmScorer> opened = new LinkedHashMap<>();
-                try {
+                try (var scorers = new RunScorers(store, llm)) {
                     context.message("Opening the scorers");
                     CausalLmScorer small;
                     CausalLmScorer large;
                     try {
-                        small = scorer(store, spec.small(), opened, "smallScorer", llm);
-                        large = scorer(store, spec.large(), opened, "largeScorer", llm);
+                        small = scorers.open(spec.small(), "smallScorer");
+                        large = scorers.open(spec.large(), "largeScorer");
                     } catch (JobCancelledException e) {
                         throw e;
                     } catch (Exception e) {
-                        failBeforeStart(store, runId, e);
+                        RunScorers.failBeforeStart(store, runId, e);
                         throw e;
                     }
                     var setup = new StarAgentsSetup(agent -> llm.get().forAgent(store, agent, runId, cache, budget),
                             small, large);
                     return new StarAgentsJob(runId, store, setup).run(context);
-                } finally {
-                    opened.values().forEach(StarAgentsRuns::closeQuietly);
                 }
             }
         };
-    }
-
-    /** Opens a scorer; a model folder named for both scorers is opened once. */
-    static CausalLmScorer scorer(ProjectStore store, StarAgentsSpec.ScorerRef ref,
-            Map<String, CausalLmScorer> opened, String field, Supplier<LlmAccess> llm) throws Exception {
-        if (ref.isLocal()) {
-            CausalLmScorer lm = opened.get(ref.modelDir());
-            if (lm == null) {
-                try {
-                    lm = OnnxCausalLm.open(Path.of(ref.modelDir()));
-                } catch (IOException | RuntimeException e) {
-                    throw new IllegalArgumentException("field '" + field + ".model': cannot open " + ref.modelDir()
-                            + ": " + e.getMessage(), e);
-                }
-                opened.put(ref.modelDir(), lm);
-            }
-            return lm;
-        }
-        Endpoint endpoint = store.endpoints().findByName(ref.endpoint()).orElseThrow(() ->
-                new IllegalArgumentException("field '" + field + ".endpoint': no endpoint '" + ref.endpoint() + "'"));
-        if (endpoint.kind() != EndpointKind.OPENAI) {
-            throw new IllegalArgumentException("field '" + field + ".endpoint': '" + ref.endpoint()
-                    + "' is an in-process model; give its folder as 'model' instead");
-        }
-        return new EndpointScorer(llm.get().forScoring(store, endpoint), ref.endpoint(), ref.model());
-    }
-
-    /** Records a run that could not start as failed, so the Runs screen and {@code sift runs} say why. */
-    static void failBeforeStart(ProjectStore store, long runId, Exception e) {
-        try {
-            String reason = Redaction.redact(String.valueOf(e.getMessage()));
-            store.runs().setStatus(runId, RunStatus.FAILED, reason);
-            store.runs().appendEvent(runId, RunStatus.FAILED.id(), "failed: " + reason, "");
-        } catch (StoreException again) {
-            e.addSuppressed(again);
-        }
-    }
-
-    static void closeQuietly(CausalLmScorer scorer) {
-        if (scorer instanceof AutoCloseable c) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // closing a model folder cannot lose data
-            }
-        }
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code sift run <recipe>}: recipes run over a dataset, saved item by item, resumable. */
 @Command(name = "run", description = "Run a recipe over a dataset.", subcommands = {RunCommand.Generate.class, StarAgentsRunCommand.class,
-        AgentInstructRunCommand.class})
+    ReflectionRunCommand.class, AgentInstructRunCommand.class})
 final class RunCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.cli.ExitCodes;
 import dev.sift.core.model.AgentPair;
 import dev.sift.core.model.Dataset;
+import dev.sift.core.pipeline.ReflectionSpec;
 import dev.sift.core.pipeline.StarAgentsWeights;
+import dev.sift.core.reflection.ReflectionBranches;
 import dev.sift.core.store.LlmCall;
 import dev.sift.core.store.LlmCallStatus;
 import dev.sift.core.store.ProjectStore;
@@ -50,8 +52,9 @@ final class RunShowCommand extends ProjectCommand {
         Map<String, int[]> winsDraws = winsAndDraws(store, pairs);
         Map<String, Usage> byModel = usageByModel(store);
         JudgeSummary judged = judged(store, run);
+        Map<String, Integer> branches = branches(store, run);
         if (json) {
-            printJson(store, run, weights, names, winsDraws, byModel, judged);
+            printJson(store, run, weights, names, winsDraws, byModel, judged, branches);
             return ExitCodes.OK;
         }
         var out = env().out();
@@ -70,6 +73,10 @@ final class RunShowCommand extends ProjectCommand {
                     "TOKENS OUT", "COST");
             byModel.forEach((m, u) -> out.printf(Locale.ROOT, "%-24s %7d %7d %,12d %,12d %10.4f%n", m, u.calls,
                     u.cached, u.tokensIn, u.tokensOut, u.cost));
+        }
+        if (!branches.isEmpty()) {
+            out.printf(Locale.ROOT, "%n%-16s %8s%n", "BRANCH", "SAMPLES");
+            branches.forEach((b, n) -> out.printf(Locale.ROOT, "%-16s %8d%n", b, n));
         }
         AgentInstructShow.print(store, run, out);
         if (weights.isEmpty()) {
@@ -96,6 +103,15 @@ final class RunShowCommand extends ProjectCommand {
                             : String.format(Locale.ROOT, "%.2f", judged.lengthCorrelation()));
         }
         return ExitCodes.OK;
+    }
+
+    /** A reflection run's samples per branch of the selection rule, in words; empty for other recipes. */
+    private static Map<String, Integer> branches(ProjectStore store, Run run) throws Exception {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (ReflectionSpec.RECIPE.equals(run.recipe())) {
+            ReflectionBranches.count(store, run.id()).forEach((b, n) -> out.put(b.text(), n));
+        }
+        return out;
     }
 
     /** What the judge said of the run's candidates: ratings, unparsed replies, and the length bias check. */
@@ -176,8 +192,9 @@ final class RunShowCommand extends ProjectCommand {
         return out;
     }
 
-    private void printJson(ProjectStore store, Run run, List<RoundWeights> weights, Map<Long, String> names, Map<String, int[]> winsDraws,
-            Map<String, Usage> byModel, JudgeSummary judged) throws Exception {
+    private void printJson(ProjectStore store, Run run, List<RoundWeights> weights, Map<Long, String> names,
+            Map<String, int[]> winsDraws, Map<String, Usage> byModel, JudgeSummary judged, Map<String, Integer> branches)
+            throws Exception {
         ObjectNode result = env().json().createObjectNode().put("kind", "run").put("id", run.id())
                 .put("recipe", run.recipe()).put("dataset", run.datasetId()).put("status", run.status().id())
                 .put("done", run.doneItems()).put("total", run.totalItems()).put("tokensIn", run.tokensIn())
@@ -197,6 +214,10 @@ final class RunShowCommand extends ProjectCommand {
         ObjectNode judge = result.putObject("judge").put("rated", judged.rated()).put("unparsed", judged.unparsed());
         putNumber(judge, "meanRating", judged.mean());
         putNumber(judge, "lengthCorrelation", judged.lengthCorrelation());
+        if (!branches.isEmpty()) {
+            ObjectNode byBranch = result.putObject("branches");
+            branches.forEach(byBranch::put);
+        }
         AgentInstructShow.addJson(store, run, result);
         printResult(result);
     }

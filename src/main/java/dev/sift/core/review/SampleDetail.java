@@ -70,6 +70,7 @@ public record SampleDetail(
             case ORIGINAL -> "original";
             case CURATOR -> "curator";
             case DATASET -> "dataset " + c.source();
+            case REFLECTION -> "reflection " + c.source() + (c.runId() != 0 ? " (run " + c.runId() + ")" : "");
             default -> c.agentPairId() != 0 && pairs.containsKey(c.agentPairId())
                     ? "pair " + pairs.get(c.agentPairId())
                     : c.origin().id() + (c.runId() != 0 ? " (run " + c.runId() + ")" : "");

@@ -63,11 +63,12 @@ public final class InsightsView implements View {
         var briefPane = new BriefExperiencePane(brief);
         var agreement = new AgreementPane(new AgreementViewModel(workspace, services.jobs()));
         var weights = new AgentWeightsPane(new AgentWeightsViewModel(workspace, services.jobs()));
+        var branches = new ReflectionBranchesPane(new ReflectionBranchesViewModel(workspace, services.jobs()));
         var later = new Label(LATER);
         later.setWrapText(true);
         later.getStyleClass().add(SiftStyles.MUTED);
         root = new VBox(10, toolbar, launcher.node(), briefPane.node(), message, figures, charts.node(), pointsNote,
-                agreement.node(), weights.node(), later);
+                agreement.node(), weights.node(), branches.node(), later);
         root.getStyleClass().add(SiftStyles.INSIGHTS);
 
         subscriptions.onDispose(charts::dispose);
@@ -75,6 +76,7 @@ public final class InsightsView implements View {
         subscriptions.onDispose(briefPane::dispose);
         subscriptions.onDispose(agreement::dispose);
         subscriptions.onDispose(weights::dispose);
+        subscriptions.onDispose(branches::dispose);
         subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
         subscriptions.bind(message.textProperty(), vm.messageProperty());
         subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));

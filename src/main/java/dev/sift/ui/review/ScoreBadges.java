@@ -15,6 +15,8 @@ final class ScoreBadges {
 
     static final String BADGE = "score-badge";
     private static final String PPL_KEY = "ifd_ppl";
+    private static final String RIFD = "rifd";
+    private static final String RIFD_PPL_KEY = "rifd_ppl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScoreBadges() {}
@@ -23,10 +25,10 @@ final class ScoreBadges {
         return scores.stream().map(ScoreBadges::badge).collect(Collectors.toList());
     }
 
-    /** The badge's words: "ifd 0.532", with " · ppl 0.871" when the details hold IFD ppl. */
+    /** The badge's words: "ifd 0.532", with " · ppl 0.871" when the details hold IFD ppl (r-IFD ppl for rifd). */
     static String text(Score score) {
         String text = score.metric() + " " + number(score.value());
-        double ppl = ppl(score.detailsJson());
+        double ppl = ppl(score.detailsJson(), RIFD.equals(score.metric()) ? RIFD_PPL_KEY : PPL_KEY);
         return Double.isNaN(ppl) ? text : text + " · ppl " + number(ppl);
     }
 
@@ -49,12 +51,12 @@ final class ScoreBadges {
     }
 
     /** IFD ppl from a score's details; NaN when absent or unreadable. */
-    private static double ppl(String detailsJson) {
+    private static double ppl(String detailsJson, String key) {
         if (detailsJson == null || detailsJson.isBlank()) {
             return Double.NaN;
         }
         try {
-            JsonNode node = JSON.readTree(detailsJson).path(PPL_KEY);
+            JsonNode node = JSON.readTree(detailsJson).path(key);
             return node.isNumber() ? node.doubleValue() : Double.NaN;
         } catch (IOException e) {
             return Double.NaN;

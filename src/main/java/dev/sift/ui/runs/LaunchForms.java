@@ -6,7 +6,7 @@ import java.util.List;
 final class LaunchForms {
 
     private static final List<LaunchForm.Factory> ALL = List.of(
-            StarAgentsLaunchForm::new, AgentInstructLaunchForm::new);
+            StarAgentsLaunchForm::new, ReflectionLaunchForm::new, AgentInstructLaunchForm::new);
 
     private LaunchForms() {}
 

@@ -1,0 +1,193 @@
+package dev.sift.core.pipeline;
+
+import dev.sift.core.job.Job;
+import dev.sift.core.job.JobCancelledException;
+import dev.sift.core.job.JobContext;
+import dev.sift.core.job.JobEvent;
+import dev.sift.core.job.Parallel;
+import dev.sift.core.llm.LlmException;
+import dev.sift.core.llm.cache.Redaction;
+import dev.sift.core.model.Agent;
+import dev.sift.core.model.AgentRole;
+import dev.sift.core.model.Sample;
+import dev.sift.core.reflection.ReflectionBranch;
+import dev.sift.core.reflection.ReflectionBranches;
+import dev.sift.core.reflection.ReflectionSelection;
+import dev.sift.core.reflection.ReflectionTeacher;
+import dev.sift.core.scoring.CausalLmScorer;
+import dev.sift.core.store.NewRun;
+import dev.sift.core.store.ProjectStore;
+import dev.sift.core.store.Run;
+import dev.sift.core.store.RunStatus;
+import dev.sift.core.store.SampleQuery;
+import dev.sift.core.store.StoreException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Selective Reflection-Tuning (ALGORITHMS.md §4): for every sample of the run's dataset, the teacher's instruction
+ * reflection Q, response reflection A and the response reflection QA of Q; the student's IFD and r-IFD of the original
+ * and the three reflections; and the selection rule's outcome as the sample's decision, with the reason. When the
+ * run has a top-k, a last stage keeps only the k kept samples with the highest student IFD.
+ *
+ * <p><b>Resume.</b> The configuration is read from the run. Samples already decided in the run are skipped; a sample
+ * redone after a crash reuses the reflections already saved for it; give the teacher's client a call cache bound to
+ * the run, so an answer paid for just before a crash is not paid again. The top-k stage may be repeated safely.
+ *
+ * <p><b>Failures.</b> A failed teacher call leaves its sample undecided ({@code item_failed} event), the top-k stage
+ * is not applied, and the run ends {@link RunStatus#STOPPED} so a resume retries those samples. A call refused by a
+ * budget cap or breaker stops the run too; cancellation ends it {@link RunStatus#CANCELLED}.
+ */
+public final class ReflectionJob implements Job<ReflectionSummary> {
+
+    private final long runId;
+    private final ProjectStore store;
+    private final StarAgentsSetup.AgentClients clients;
+    private final CausalLmScorer scorer;
+
+    /**
+     * @param clients the client the teacher agent is asked through (normally its full stack, cache bound to the run)
+     * @param scorer the student, opened by the caller from the run's configuration
+     */
+    public ReflectionJob(long runId, ProjectStore store, StarAgentsSetup.AgentClients clients, CausalLmScorer scorer) {
+        this.runId = runId;
+        this.store = store;
+        this.clients = clients;
+        this.scorer = scorer;
+    }
+
+    /** Creates a queued run of this recipe over a dataset. */
+    public static Run createRun(ProjectStore store, long datasetId, ReflectionSpec spec) throws StoreException {
+        return store.runs().create(new NewRun(ReflectionSpec.RECIPE, datasetId, spec.toConfigJson(), spec.seed(),
+                spec.budgetUsd()));
+    }
+
+    @Override
+    public String title() {
+        return "Reflection (run " + runId + ")";
+    }
+
+    @Override
+    public ReflectionSummary run(JobContext context) throws Exception {
+        Run run = store.runs().find(runId).orElseThrow(() -> new StoreException("There is no run " + runId));
+        if (!ReflectionSpec.RECIPE.equals(run.recipe()) || run.datasetId() == 0) {
+            throw new StoreException("Run " + runId + " is not a reflection run over a dataset");
+        }
+        ReflectionSpec spec = ReflectionSpec.fromJson(run.configJson(), "run " + runId);
+        long[] ids = store.samples().ids(SampleQuery.dataset(run.datasetId()));
+        Set<Long> decided = ConcurrentHashMap.newKeySet();
+        store.decisions().listByRun(runId).forEach(d -> decided.add(d.sampleId()));
+        var done = new AtomicInteger((int) Arrays.stream(ids).filter(decided::contains).count());
+        store.runs().setStatus(runId, RunStatus.RUNNING, "");
+        store.runs().appendEvent(runId, done.get() == 0 ? "started" : "resumed", done + " of " + ids.length
+                + " samples decided", "");
+        try {
+            var student = new ReflectionStudent(store, scorer, spec.ifdOptions(), spec.variant());
+            var work = new ReflectionSample(store, runId, spec, teacher(spec), student, scorer);
+            store.runs().updateProgress(runId, done.get(), ids.length);
+            context.progress(done.get(), ids.length);
+            String stop = decideAll(context, work, spec.concurrency(), ids, decided, done);
+            if (stop.isEmpty() && spec.topK().isPresent()) {
+                context.checkCancelled();
+                context.message("top-" + spec.topK().getAsInt() + " by student IFD");
+                int outside = ReflectionTopK.apply(store, runId, run.datasetId(), spec, student);
+                store.runs().appendEvent(runId, "top_k", outside + " kept samples outside the top "
+                        + spec.topK().getAsInt(), "{\"k\":" + spec.topK().getAsInt() + ",\"outside\":" + outside + "}");
+            }
+            Map<ReflectionBranch, Integer> branches = ReflectionBranches.count(store, runId);
+            RunStatus status = stop.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
+            finish(status, stop, stop.isEmpty() ? done + " samples decided: " + line(branches) : "stopped: " + stop);
+            return new ReflectionSummary(runId, status, done.get(), ids.length, branches, stop);
+        } catch (JobCancelledException e) {
+            finish(RunStatus.CANCELLED, "", "cancelled after " + done + " samples");
+            throw e;
+        } catch (Exception e) {
+            try {
+                String reason = Redaction.redact(String.valueOf(e.getMessage()));
+                finish(RunStatus.FAILED, reason, "failed: " + reason);
+            } catch (StoreException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+    }
+
+    /** Works through the undecided samples; returns why the run must stop, or "" when every sample is decided. */
+    private String decideAll(JobContext context, ReflectionSample work, int concurrency, long[] ids,
+            Set<Long> decided, AtomicInteger done) throws Exception {
+        long[] pending = Arrays.stream(ids).filter(id -> !decided.contains(id)).toArray();
+        var failed = new AtomicInteger();
+        var refused = new ConcurrentHashMap<String, Boolean>();
+        int total = ids.length;
+        for (int from = 0; from < pending.length && refused.isEmpty(); from += 256) {
+            context.checkCancelled();
+            List<Sample> samples = store.samples().fetch(pending, from, Math.min(from + 256, pending.length));
+            Parallel.forEach(samples, concurrency, context, sample -> {
+                if (!refused.isEmpty()) {
+                    return;
+                }
+                try {
+                    ReflectionSelection.Choice choice = work.process(sample);
+                    decided.add(sample.id());
+                    store.runs().updateProgress(runId, done.incrementAndGet(), total);
+                    context.progress(done.get(), total);
+                    context.message(String.format(Locale.ROOT, "%,d of %,d samples decided · sample %d: %s",
+                            done.get(), total, sample.id(), choice.branch().text()));
+                    context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), "sample " + sample.id(),
+                            choice.reason()));
+                } catch (LlmException e) {
+                    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
+                        throw new JobCancelledException();
+                    }
+                    if (e.kind() == LlmException.Kind.REFUSED) {
+                        refused.put(String.valueOf(e.getMessage()), true);
+                        return;
+                    }
+                    failed.incrementAndGet();
+                    String reason = Redaction.redact(String.valueOf(e.getMessage()));
+                    context.publish(new JobEvent.ItemFailed(context.jobId(), Instant.now(), "sample " + sample.id(),
+                            reason));
+                    store.runs().appendEvent(runId, "item_failed", "sample " + sample.id() + ": " + reason,
+                            "{\"sample_id\":" + sample.id() + "}");
+                }
+            });
+        }
+        if (!refused.isEmpty()) {
+            return refused.keySet().iterator().next();
+        }
+        return failed.get() == 0 ? "" : failed.get() + " samples failed; resume to retry them";
+    }
+
+    private ReflectionTeacher teacher(ReflectionSpec spec) throws Exception {
+        Agent agent = store.agents().findByName(spec.teacher()).orElseThrow(() -> new IllegalArgumentException(
+                "field 'teacher': there is no agent '" + spec.teacher() + "'; see 'sift agents list'"));
+        if (agent.role() != AgentRole.TEACHER) {
+            throw new IllegalArgumentException("field 'teacher': agent '" + agent.name() + "' has the role "
+                    + agent.role().name().toLowerCase(Locale.ROOT) + ", not teacher");
+        }
+        return new ReflectionTeacher(agent, clients.forAgent(agent), spec.seed());
+    }
+
+    /** E.g. "QA accepted 3, A accepted 2, dropped 1". */
+    static String line(Map<ReflectionBranch, Integer> branches) {
+        StringBuilder out = new StringBuilder();
+        for (ReflectionBranch b : ReflectionBranch.values()) {
+            int n = branches.getOrDefault(b, 0);
+            if (n > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append(b.text()).append(' ').append(n);
+            }
+        }
+        return out.length() == 0 ? "none" : out.toString();
+    }
+
+    private void finish(RunStatus status, String reason, String message) throws StoreException {
+        store.runs().setStatus(runId, status, reason);
+        store.runs().appendEvent(runId, status.id(), message, "");
+    }
+}
