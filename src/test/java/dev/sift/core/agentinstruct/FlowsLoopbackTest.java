@@ -134,6 +134,19 @@ class FlowsLoopbackTest {
     }
 
     @Test
+    void aTypeWithoutAnExampleSaysSo() throws Exception {
+        Skill fermi = library.find("fermi").orElseThrow();
+        InstructionType type = fermi.type("rate-or-flow").orElseThrow();
+        assertThat(type.example()).isEmpty();
+        server.chatReply("<instruction>How much water flows?</instruction>", USAGE);
+
+        new InstructionGeneration(agent("generator")).generate(fermi, "identity", "C", type, 3);
+
+        assertThat(server.takeJson().path("messages").get(1).path("content").asText())
+                .contains("Example of the kind: (no example given)");
+    }
+
+    @Test
     void eachRefinementRoundAsksTheSuggesterOnceAndTheEditorOncePerSuggestion() throws Exception {
         Skill fermi = library.find("fermi").orElseThrow();
         server.chatReply("<suggestion>Use a city</suggestion><suggestion>Ask for a range</suggestion>"
