@@ -4,6 +4,7 @@ import dev.sift.core.store.NewSeedChunk;
 import dev.sift.core.store.SeedChunkKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class SeedChunker {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:;])\\s+|\\n\\s*\\n");
     private static final Pattern LINE_END = Pattern.compile("\\n");
+    private static final Pattern LINE_START = Pattern.compile("(?m)^(?=[^\\n])");
+    private static final Pattern SENTENCE_START = SENTENCE_END;
+    private static final Pattern WORD_START = Pattern.compile("(?<!\\S)(?=\\S)");
 
     /** A piece no longer than the budget, with what joins it to the piece before. */
     private record Piece(String text, int tokens, boolean opensSection, String separator) {}
@@ -41,7 +45,8 @@ public final class SeedChunker {
             if (hasNew && (tokens + piece.tokens() > budget || preferBreak)) {
                 String previous = current.toString();
                 add(chunks, document, previous);
-                String tail = tail(previous, Math.min(overlap, Math.min(budget - piece.tokens(), tokens / 2)));
+                String tail = tail(previous, Math.min(overlap, Math.min(budget - piece.tokens(), tokens / 2)),
+                        document.kind() == SeedChunkKind.CODE);
                 current.setLength(0);
                 current.append(tail);
                 tokens = counter.count(tail);
@@ -75,51 +80,88 @@ public final class SeedChunker {
                 continue;
             }
             boolean byLines = code || block.text().contains("\n```") || block.text().startsWith("```");
-            String separator = byLines ? "\n" : " ";
-            boolean first = true;
-            for (String part : packed(block.text(), byLines ? LINE_END : SENTENCE_END, separator)) {
-                pieces.add(new Piece(part, counter.count(part), first && block.opensSection(),
-                        first ? "\n\n" : separator));
-                first = false;
+            List<Piece> parts = packed(block.text(), byLines ? LINE_END : SENTENCE_END);
+            for (int i = 0; i < parts.size(); i++) {
+                Piece part = parts.get(i);
+                pieces.add(i == 0 ? new Piece(part.text(), part.tokens(), block.opensSection(), "\n\n") : part);
             }
         }
         return pieces;
     }
 
-    /** The block's units (sentences or lines) packed into parts within the budget; an over-long unit cut at words. */
-    private List<String> packed(String text, Pattern unitEnd, String separator) {
-        var parts = new ArrayList<String>();
-        var current = new StringBuilder();
-        int tokens = 0;
-        for (String unit : unitEnd.split(text)) {
-            if (unit.isBlank()) {
-                continue;
-            }
+    /**
+     * The block's units (sentences or lines) packed into parts within the budget, each part a stretch of the block as
+     * it was written and joined to the part before by the white space found between them; a unit longer than the
+     * budget is cut between words.
+     */
+    private List<Piece> packed(String text, Pattern unitEnd) {
+        var parts = new ArrayList<Piece>();
+        var ends = new ArrayList<int[]>(); // [end of unit, start of the next]
+        Matcher m = unitEnd.matcher(text);
+        while (m.find()) {
+            ends.add(new int[] {m.start(), m.end()});
+        }
+        ends.add(new int[] {text.length(), text.length()});
+        int partStart = 0;
+        int unitStart = 0;
+        int partTokens = 0;
+        String separator = "\n\n";
+        for (int[] end : ends) {
+            String unit = text.substring(unitStart, end[0]);
             int unitTokens = counter.count(unit);
             if (unitTokens > budget) {
-                if (current.length() > 0) {
-                    parts.add(current.toString());
-                    current.setLength(0);
-                    tokens = 0;
+                if (unitStart > partStart) {
+                    parts.add(part(text.substring(partStart, unitStart), separator));
+                    separator = gap(text, partStart, unitStart);
                 }
-                parts.addAll(cutAtWords(unit.strip()));
-                continue;
+                for (String piece : cutAtWords(unit.strip())) {
+                    parts.add(part(piece, separator));
+                    separator = " ";
+                }
+                separator = text.substring(end[0], end[1]).contains("\n") ? "\n" : " ";
+                partStart = end[1];
+                partTokens = 0;
+            } else if (partTokens + unitTokens > budget && unitStart > partStart) {
+                parts.add(part(text.substring(partStart, unitStart), separator));
+                separator = gap(text, partStart, unitStart);
+                partStart = unitStart;
+                partTokens = unitTokens;
+            } else {
+                partTokens += unitTokens;
             }
-            if (current.length() > 0 && tokens + unitTokens > budget) {
-                parts.add(current.toString());
-                current.setLength(0);
-                tokens = 0;
-            }
-            if (current.length() > 0) {
-                current.append(separator);
-            }
-            current.append(unit);
-            tokens += unitTokens;
+            unitStart = end[1];
         }
-        if (current.length() > 0) {
-            parts.add(current.toString());
+        if (partStart < text.length() && !text.substring(partStart).isBlank()) {
+            parts.add(part(text.substring(partStart), separator));
         }
         return parts;
+    }
+
+    private Piece part(String text, String separator) {
+        String trimmed = trimBlankLines(text);
+        return new Piece(trimmed, counter.count(trimmed), false, separator);
+    }
+
+    /** The white space that ended the part {@code [from, to)}, reduced to a paragraph break, a line end or a space. */
+    private static String gap(String text, int from, int to) {
+        int i = to;
+        while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        String space = text.substring(i, to);
+        return space.contains("\n\n") ? "\n\n" : space.contains("\n") ? "\n" : " ";
+    }
+
+    /** Text without its trailing space and leading blank lines; a first line's indentation stays. */
+    private static String trimBlankLines(String text) {
+        String t = text.stripTrailing();
+        int start = 0;
+        for (int i = 0; i < t.length() && Character.isWhitespace(t.charAt(i)); i++) {
+            if (t.charAt(i) == '\n') {
+                start = i + 1;
+            }
+        }
+        return t.substring(start);
     }
 
     /** Cuts text with no sentence or line end in reach into parts within the budget, between words where it can. */
@@ -158,12 +200,23 @@ public final class SeedChunker {
         return best;
     }
 
-    /** The last whole words of {@code text} that hold at most {@code limit} tokens; empty when none fit. */
-    String tail(String text, int limit) {
+    /**
+     * The end of {@code text} to repeat at the start of the next chunk: at most {@code limit} tokens starting at a line
+     * (code), or at a sentence and else at a word (prose); empty when none fits.
+     */
+    String tail(String text, int limit, boolean code) {
         if (limit <= 0) {
             return "";
         }
-        List<Integer> starts = wordStarts(text);
+        if (code) {
+            return suffix(text, limit, starts(text, LINE_START));
+        }
+        String sentences = suffix(text, limit, starts(text, SENTENCE_START));
+        return sentences.isEmpty() ? suffix(text, limit, starts(text, WORD_START)).strip() : sentences.strip();
+    }
+
+    /** The longest suffix starting at one of the ascending {@code starts} that holds at most {@code limit} tokens. */
+    private String suffix(String text, int limit, List<Integer> starts) {
         int lo = 0;
         int hi = starts.size() - 1;
         String best = "";
@@ -177,7 +230,18 @@ public final class SeedChunker {
                 lo = mid + 1;
             }
         }
-        return best.strip();
+        return trimBlankLines(best);
+    }
+
+    private static List<Integer> starts(String text, Pattern start) {
+        var starts = new ArrayList<Integer>();
+        Matcher m = start.matcher(text);
+        while (m.find()) {
+            if (m.end() < text.length() && !text.substring(m.end()).isBlank()) {
+                starts.add(m.end());
+            }
+        }
+        return starts;
     }
 
     private static List<Integer> wordEnds(String text) {
@@ -188,16 +252,6 @@ public final class SeedChunker {
             }
         }
         return ends;
-    }
-
-    private static List<Integer> wordStarts(String text) {
-        var starts = new ArrayList<Integer>();
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i)) && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
-                starts.add(i);
-            }
-        }
-        return starts;
     }
 
     private static List<Integer> characterEnds(String text) {

@@ -111,6 +111,21 @@ class SeedChunkerTest {
     }
 
     @Test
+    void codeOverlapRepeatsWholeLinesAndALongSectionKeepsItsHeadingLine() {
+        String body = IntStream.range(0, 12).mapToObj(i -> "    total = total + " + i + "")
+                .collect(Collectors.joining("\n"));
+        List<NewSeedChunk> code = chunk(SeedChunkKind.CODE, "def sum_all():\n    total = 0\n" + body, 40, 12);
+        assertThat(code).hasSizeGreaterThan(1);
+        assertThat(code.subList(1, code.size())).allSatisfy(c -> assertThat(c.text()).startsWith("    total = total + "));
+        assertThat(code).allSatisfy(c -> assertThat(c.tokenCount()).isLessThanOrEqualTo(40));
+
+        List<NewSeedChunk> markdown = chunk(SeedChunkKind.MARKDOWN, "## Tides\n\n" + paragraph("A", 20), 40, 0);
+        assertThat(markdown.get(0).text()).startsWith("## Tides\n\nA 0 ends.");
+        assertThat(String.join(" ", markdown.stream().map(NewSeedChunk::text).toList()))
+                .isEqualTo("## Tides\n\n" + paragraph("A", 20));
+    }
+
+    @Test
     void settingsOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new ChunkSettings(8, 0, "text")).hasMessageContaining("at least 16");
         assertThatThrownBy(() -> new ChunkSettings(64, 64, "text")).hasMessageContaining("overlap must be from 0 to 63");
