@@ -21,6 +21,8 @@ final class SeedBlocks {
             + "public|private|protected|internal|static|final|abstract|sealed|open|data|async|def|class|interface"
             + "|enum|record|struct|trait|impl|fn|func|function|fun|object|module|type|CREATE|create|template)\\b.*"
             + "|^[A-Za-z_][\\w<>\\[\\]:*&, ]*\\s+\\**[A-Za-z_][\\w:]*\\s*\\(.*");
+    /** Longer lines (minified code) are never taken for a definition, which keeps the pattern's cost bounded. */
+    private static final int MAX_DEFINITION_LINE = 400;
     private static final Pattern COMMENT_OR_ANNOTATION = Pattern.compile("^\\s*(?://|#|/\\*|\\*|--|@|\\[).*");
 
     private SeedBlocks() {}
@@ -60,7 +62,8 @@ final class SeedBlocks {
             }
             current.add(line);
             headingOnly = false;
-            if (kind == SeedChunkKind.CODE && !opens && DEFINITION.matcher(line).matches()
+            if (kind == SeedChunkKind.CODE && !opens && line.length() <= MAX_DEFINITION_LINE
+                    && DEFINITION.matcher(line).matches()
                     && current.stream().limit(current.size() - 1L)
                             .allMatch(l -> COMMENT_OR_ANNOTATION.matcher(l).matches())) {
                 opens = true;

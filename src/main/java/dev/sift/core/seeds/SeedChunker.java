@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class SeedChunker {
 
+    /** No token of any sensible tokenizer spans more characters than this (white space aside). */
+    static final int CHARACTERS_PER_TOKEN_BOUND = 16;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:;])\\s+|\\n\\s*\\n");
     private static final Pattern LINE_END = Pattern.compile("\\n");
     private static final Pattern LINE_START = Pattern.compile("(?m)^(?=[^\\n])");
@@ -164,21 +166,36 @@ public final class SeedChunker {
         return t.substring(start);
     }
 
-    /** Cuts text with no sentence or line end in reach into parts within the budget, between words where it can. */
+    /**
+     * Cuts text with no sentence or line end in reach into parts within the budget, between words where it can. Each
+     * cut is searched in a window of {@link #CHARACTERS_PER_TOKEN_BOUND} characters a token, so a megabyte of
+     * minified code costs time in proportion to its length, not its square.
+     */
     private List<String> cutAtWords(String text) {
         var parts = new ArrayList<String>();
-        String rest = text;
-        while (counter.count(rest) > budget) {
-            int end = longestPrefix(rest, wordEnds(rest));
-            if (end == 0) {
-                end = longestPrefix(rest, characterEnds(rest));
+        int window = Math.max(64, budget * CHARACTERS_PER_TOKEN_BOUND);
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + window);
+            String head = text.substring(start, end);
+            int cut;
+            if (end == text.length() && counter.count(head) <= budget) {
+                cut = head.length();
+            } else {
+                cut = longestPrefix(head, wordEnds(head));
+                if (cut == 0) {
+                    cut = longestPrefix(head, characterEnds(head));
+                }
+                cut = Math.max(cut, Character.charCount(head.codePointAt(0)));
             }
-            end = Math.max(end, Character.charCount(rest.codePointAt(0)));
-            parts.add(rest.substring(0, end).strip());
-            rest = rest.substring(end).strip();
-        }
-        if (!rest.isBlank()) {
-            parts.add(rest);
+            String part = head.substring(0, cut).strip();
+            if (!part.isEmpty()) {
+                parts.add(part);
+            }
+            start += cut;
+            while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
         }
         return parts;
     }

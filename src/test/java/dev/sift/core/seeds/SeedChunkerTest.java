@@ -126,6 +126,23 @@ class SeedChunkerTest {
     }
 
     @Test
+    void aMegabyteOfMinifiedCodeIsCutQuicklyWithinTheBudget() {
+        String minified = "var a=function(b){return b*2};".repeat(40_000);
+        String spaced = "let x = compute(x, 1); ".repeat(40_000);
+        long start = System.nanoTime();
+
+        List<NewSeedChunk> dense = chunk(SeedChunkKind.CODE, minified, 512, 64);
+        List<NewSeedChunk> words = chunk(SeedChunkKind.CODE, spaced, 512, 64);
+
+        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(10_000);
+        assertThat(dense).allSatisfy(c -> assertThat(c.tokenCount()).isBetween(1, 512));
+        assertThat(words).allSatisfy(c -> assertThat(c.tokenCount()).isBetween(1, 512));
+        String rejoined = String.join(" ", dense.stream().map(NewSeedChunk::text).toList());
+        assertThat(rejoined.replace(" ", "").equals(minified.replace(" ", ""))).as("nothing lost or repeated").isTrue();
+        assertThat(words.get(0).text()).startsWith("let x = compute(x, 1);");
+    }
+
+    @Test
     void settingsOutOfRangeAreRefused() {
         assertThatThrownBy(() -> new ChunkSettings(8, 0, "text")).hasMessageContaining("at least 16");
         assertThatThrownBy(() -> new ChunkSettings(64, 64, "text")).hasMessageContaining("overlap must be from 0 to 63");
