@@ -5,9 +5,9 @@ import dev.sift.core.store.PairProvenance;
 import dev.sift.core.store.RefinementStep;
 import dev.sift.core.store.SeedChunk;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where an AgentInstruct sample came from, as the review shows it: a one-line summary, the facts (skill, instruction
@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public record ProvenanceDetail(
         String summary, List<Fact> facts, String seedSource, String seedText, String content, List<Step> steps) {
+
+    private static final List<String> ROLES = List.of(PairProvenance.TRANSFORMER, PairProvenance.GENERATOR,
+            PairProvenance.SUGGESTER, PairProvenance.EDITOR, PairProvenance.RESPONDER);
 
     /** One labelled fact, e.g. ("Skill", "reading-comprehension"). */
     public record Fact(String label, String value) {}
@@ -43,9 +46,8 @@ public record ProvenanceDetail(
         facts.add(new Fact("Transformation", lineage.content().transformation()));
         facts.add(new Fact("Refinement", rounds(p.refinementRound())));
         facts.add(new Fact("Run", "run " + lineage.pair().runId()));
-        for (Map.Entry<String, String> agent : p.agents().entrySet()) {
-            facts.add(new Fact(capitalised(agent.getKey()), agent.getValue()));
-        }
+        p.agents().entrySet().stream().sorted(Comparator.comparingInt(e -> roleOrder(e.getKey())))
+                .forEach(agent -> facts.add(new Fact(capitalised(agent.getKey()), agent.getValue())));
         var steps = new ArrayList<Step>();
         for (RefinementStep step : p.steps()) {
             steps.add(new Step("Round " + step.round(), step.suggestions(), step.instruction()));
@@ -55,6 +57,12 @@ public record ProvenanceDetail(
         return new ProvenanceDetail(summary, facts, lineage.seed().map(ProvenanceDetail::source)
                 .orElse("The seed collection has been deleted since."), lineage.seed().map(SeedChunk::text).orElse(""),
                 lineage.content().text(), steps);
+    }
+
+    /** The roles in the order the flows use them; other roles after them, as stored. */
+    private static int roleOrder(String role) {
+        int known = ROLES.indexOf(role);
+        return known < 0 ? ROLES.size() : known;
     }
 
     private static String source(SeedChunk chunk) {

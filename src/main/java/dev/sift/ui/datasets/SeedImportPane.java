@@ -27,7 +27,7 @@ final class SeedImportPane implements View {
 
         var paths = new ListView<Path>(options.paths());
         paths.setId("seed-paths");
-        paths.setPrefHeight(90);
+        paths.setPrefHeight(64);
         paths.setAccessibleText("Seed files and folders to import");
         var placeholder = new Label("Add the files or folders to read (text, Markdown, code, JSONL).");
         placeholder.getStyleClass().add(SiftStyles.MUTED);

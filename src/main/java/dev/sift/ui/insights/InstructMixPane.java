@@ -25,6 +25,8 @@ import javafx.scene.layout.VBox;
  */
 final class InstructMixPane implements View {
 
+    private static final double TYPE_ROW_HEIGHT = 26;
+
     private final Subscriptions subscriptions = new Subscriptions();
     private final InstructMixViewModel vm;
     private final HBox figures = new HBox(24);
@@ -45,8 +47,7 @@ final class InstructMixPane implements View {
         figures.setId("instruct-figures");
         var skills = chart("instruct-by-skill", "Pairs per skill", "skill", vm.bySkill(), 0);
         var depths = chart("instruct-depths", "Refinement depth", "rounds of refinement", vm.depths(), 0);
-        var types = chart("instruct-by-type", "Pairs per instruction type", "skill / instruction type", vm.byType(),
-                -45);
+        var types = typesChart();
         HBox.setHgrow(skills, Priority.ALWAYS);
         HBox.setHgrow(depths, Priority.ALWAYS);
         var charts = new VBox(6, new HBox(12, skills, depths), types);
@@ -80,6 +81,33 @@ final class InstructMixPane implements View {
             series.getData().setAll(bars.stream()
                     .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
             CountAxis.fit(yAxis, bars.stream().mapToLong(InstructMixViewModel.Bar::count).max().orElse(1));
+        };
+        subscriptions.listen(bars, change -> show.run());
+        show.run();
+        return chart;
+    }
+
+    /** Pairs per "skill / type", as horizontal bars so that long type names stay readable; grows with the types. */
+    private BarChart<Number, String> typesChart() {
+        NumberAxis xAxis = CountAxis.create("pairs");
+        var yAxis = new CategoryAxis();
+        var chart = new BarChart<Number, String>(xAxis, yAxis);
+        chart.setId("instruct-by-type");
+        chart.setTitle("Pairs per instruction type");
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        var series = new XYChart.Series<Number, String>();
+        chart.getData().add(series);
+        ObservableList<InstructMixViewModel.Bar> bars = vm.byType();
+        Runnable show = () -> {
+            // listed top to bottom in the model's order (a category axis draws its first category at the bottom)
+            var data = new java.util.ArrayList<XYChart.Data<Number, String>>();
+            for (int i = bars.size() - 1; i >= 0; i--) {
+                data.add(new XYChart.Data<>(bars.get(i).count(), bars.get(i).label()));
+            }
+            series.getData().setAll(data);
+            CountAxis.fit(xAxis, bars.stream().mapToLong(InstructMixViewModel.Bar::count).max().orElse(1));
+            chart.setMinHeight(Math.max(180, 90 + TYPE_ROW_HEIGHT * bars.size()));
         };
         subscriptions.listen(bars, change -> show.run());
         show.run();

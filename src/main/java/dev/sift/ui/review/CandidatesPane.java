@@ -59,6 +59,7 @@ final class CandidatesPane implements View {
         rowScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(rowScroll, Priority.ALWAYS);
         root.getChildren().addAll(bar, rowScroll, provenance.node());
+        provenance.fitWithin(root.heightProperty());
         show(null);
     }
 
@@ -100,6 +101,7 @@ final class CandidatesPane implements View {
     public void dispose() {
         show(null);
         differences.selectedProperty().removeListener(differencesListener);
+        provenance.dispose();
     }
 
     private void applyDifferences() {

@@ -3,6 +3,7 @@ package dev.sift.ui.review;
 import dev.sift.core.review.ProvenanceDetail;
 import dev.sift.ui.common.SiftStyles;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -17,26 +18,37 @@ import javafx.scene.layout.VBox;
  */
 final class ProvenancePane {
 
-    static final double MAX_HEIGHT = 320;
+    /** The most of the candidates pane's height the open section takes, so the candidates stay readable. */
+    static final double MAX_SHARE = 0.45;
 
     private final TitledPane root = new TitledPane();
     private final VBox content = new VBox(8);
+    private final ScrollPane scroll = new ScrollPane(content);
 
     ProvenancePane() {
         root.setId("provenance");
         root.getStyleClass().add("provenance");
         root.setExpanded(false);
         root.setAnimated(false);
-        var scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setMaxHeight(MAX_HEIGHT);
-        scroll.setPrefViewportHeight(MAX_HEIGHT);
         root.setContent(scroll);
         show(Optional.empty());
     }
 
     Node node() {
         return root;
+    }
+
+    /** Keeps the open section within {@link #MAX_SHARE} of {@code available}, the height it shares. */
+    void fitWithin(ReadOnlyDoubleProperty available) {
+        scroll.maxHeightProperty().bind(available.multiply(MAX_SHARE));
+        scroll.prefViewportHeightProperty().bind(available.multiply(MAX_SHARE));
+    }
+
+    /** Lets go of the height it was fitted to. */
+    void dispose() {
+        scroll.maxHeightProperty().unbind();
+        scroll.prefViewportHeightProperty().unbind();
     }
 
     void show(Optional<ProvenanceDetail> provenance) {
@@ -52,13 +64,15 @@ final class ProvenancePane {
         root.setAccessibleText("Provenance of this sample: " + p.summary());
         var facts = new GridPane();
         facts.setId("provenance-facts");
-        facts.setHgap(12);
+        facts.setHgap(16);
         facts.setVgap(2);
         for (int i = 0; i < p.facts().size(); i++) {
             ProvenanceDetail.Fact fact = p.facts().get(i);
             var label = new Label(fact.label());
             label.getStyleClass().add(SiftStyles.MUTED);
-            facts.addRow(i, label, new Label(fact.value()));
+            // two facts a row, so the section opens on the seed passage rather than a column of facts
+            facts.add(label, (i % 2) * 2, i / 2);
+            facts.add(new Label(fact.value()), (i % 2) * 2 + 1, i / 2);
         }
         content.getChildren().add(facts);
         section("Seed passage", p.seedSource(), p.seedText(), "provenance-seed");

@@ -26,7 +26,8 @@ class ProvenanceDetailTest {
             assertThat(p.facts()).extracting(f -> f.label() + ": " + f.value()).startsWith(
                     "Skill: reading-comprehension", "Instruction type: inference", "Transformation: debate",
                     "Refinement: 2 rounds", "Run: run " + fixture.runId())
-                    .contains("Transformer: debater", "Suggester: critic", "Editor: editor", "Responder: answerer");
+                    .endsWith("Transformer: debater", "Generator: questioner", "Suggester: critic", "Editor: editor",
+                            "Responder: answerer");
             assertThat(p.seedSource()).isEqualTo("oceans/tides.md, chunk 1 (markdown)");
             assertThat(p.seedText()).isEqualTo(InstructFixture.SEED);
             assertThat(p.content()).isEqualTo(InstructFixture.DEBATE);

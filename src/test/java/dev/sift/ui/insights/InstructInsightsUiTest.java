@@ -60,8 +60,10 @@ class InstructInsightsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(bars(robot, "#instruct-by-skill")).containsExactly("reading-comprehension=3", "text-modification=1");
-        assertThat(bars(robot, "#instruct-by-type")).containsExactly("reading-comprehension / inference=2",
-                "reading-comprehension / main-idea=1", "text-modification / paraphrase=1");
+        BarChart<?, ?> types = robot.from(stage.getScene().getRoot()).lookup("#instruct-by-type").queryAs(BarChart.class);
+        assertThat(types.getData().get(0).getData().stream().map(d -> d.getYValue() + "=" + d.getXValue()).toList())
+                .as("listed top to bottom").containsExactly("text-modification / paraphrase=1",
+                        "reading-comprehension / main-idea=1", "reading-comprehension / inference=2");
         assertThat(bars(robot, "#instruct-depths")).containsExactly("unrefined=2", "1 round=1", "2 rounds=1");
         assertThat(robot.from(stage.getScene().getRoot()).lookup("#instruct-figures").lookup(".label")
                 .queryAllAs(Label.class)).extracting(Label::getText).contains("4", "pairs", "50%", "refined");
