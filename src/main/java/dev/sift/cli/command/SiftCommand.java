@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             NewCommand.class,
             ImportCommand.class,
             DatasetsCommand.class,
+            SeedsCommand.class,
             StatsCommand.class,
             DedupCommand.class,
             ExportCommand.class,

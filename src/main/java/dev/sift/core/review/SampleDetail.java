@@ -19,16 +19,23 @@ import java.util.Optional;
 /**
  * Everything the review shows of one sample: the record, its candidates in order (the original first; the record
  * itself stands in for it when it has no original candidate) with their scores and makers, the current decision and
- * the note. Read with {@link #load}, off the UI thread.
+ * the note, and where an AgentInstruct run made it from. Read with {@link #load}, off the UI thread.
  *
  * @param currentCandidateId the candidate the current decision names, 0 for the record itself or none
+ * @param provenance the AgentInstruct lineage of a sample such a run added; empty for any other sample
  */
 public record SampleDetail(
         Sample sample, List<CandidateDetail> candidates, ReviewState state, long currentCandidateId,
-        Optional<Decision> current, Optional<String> note) {
+        Optional<Decision> current, Optional<String> note, Optional<ProvenanceDetail> provenance) {
 
     public SampleDetail {
         candidates = List.copyOf(candidates);
+    }
+
+    /** A sample with no AgentInstruct lineage. */
+    public SampleDetail(Sample sample, List<CandidateDetail> candidates, ReviewState state, long currentCandidateId,
+            Optional<Decision> current, Optional<String> note) {
+        this(sample, candidates, state, currentCandidateId, current, note, Optional.empty());
     }
 
     /** The candidate numbered {@code n} (1-based) on screen, if there is one. */
@@ -62,7 +69,7 @@ public record SampleDetail(
                 c.origin(), madeBy(c, pairs), c.instruction(), c.input(), c.response(),
                 scores.getOrDefault(c.id(), List.of()), c.id() == currentId)));
         return new SampleDetail(sample, details, state, Math.max(currentId, 0), current,
-                store.review().note(sampleId));
+                store.review().note(sampleId), store.instruct().provenance(sampleId).map(ProvenanceDetail::of));
     }
 
     private static String madeBy(Candidate c, Map<Long, String> pairs) {

@@ -26,8 +26,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The Datasets screen: a toolbar (import, export), the dataset list, the sample table with the
- * selected sample below it, and statistics and near duplicates beside it. Files dropped anywhere on
+ * The Datasets screen: a toolbar (import, export), the dataset list with the seed document collections below it,
+ * the sample table with the selected sample below it, and statistics and near duplicates beside it. Files dropped anywhere on
  * the screen are offered for import.
  */
 public final class DatasetsView implements View {
@@ -37,6 +37,7 @@ public final class DatasetsView implements View {
     private final BorderPane root = new BorderPane();
     private final VBox top = new VBox(8);
     private ImportOptionsPane importOptions;
+    private SeedImportPane seedImport;
 
     public DatasetsView(WorkspaceState workspace, UiServices services) {
         this(new DatasetsViewModel(workspace, services));
@@ -86,7 +87,8 @@ public final class DatasetsView implements View {
         var detail = new SampleDetailPane(vm.samples());
         var stats = new StatsPane(vm.stats());
         var duplicates = new DuplicatesPane(vm.duplicates(), vm.hasDatasetProperty());
-        for (View child : List.of(datasets, table, detail, stats, duplicates)) {
+        var seeds = new SeedsPane(vm.seeds());
+        for (View child : List.of(datasets, table, detail, stats, duplicates, seeds)) {
             subscriptions.onDispose(child::dispose);
         }
         var center = new SplitPane(table.node(), detail.node());
@@ -94,14 +96,18 @@ public final class DatasetsView implements View {
         center.setDividerPositions(0.62);
         var tabs = new TabPane(new Tab("Statistics", stats.node()), new Tab("Near duplicates", duplicates.node()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        var split = new SplitPane(datasets.node(), center, tabs);
+        var left = new SplitPane(datasets.node(), seeds.node());
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.6);
+        var split = new SplitPane(left, center, tabs);
         split.setDividerPositions(0.22, 0.72);
-        SplitPane.setResizableWithParent(datasets.node(), false);
+        SplitPane.setResizableWithParent(left, false);
         return split;
     }
 
     private void bind() {
         subscriptions.listen(vm.pendingImportProperty(), (obs, old, options) -> showImportOptions(options));
+        subscriptions.listen(vm.seeds().pendingImportProperty(), (obs, old, options) -> showSeedImport(options));
         EventHandler<DragEvent> over = this::dragOver;
         EventHandler<DragEvent> exited = e -> root.getStyleClass().remove(SiftStyles.DROP_TARGET);
         EventHandler<DragEvent> dropped = this::dropped;
@@ -113,6 +119,7 @@ public final class DatasetsView implements View {
             root.removeEventHandler(DragEvent.DRAG_EXITED, exited);
             root.removeEventHandler(DragEvent.DRAG_DROPPED, dropped);
             showImportOptions(null);
+            showSeedImport(null);
         });
     }
 
@@ -146,6 +153,18 @@ public final class DatasetsView implements View {
         if (options != null) {
             importOptions = new ImportOptionsPane(options, vm::confirmImport, vm::cancelImport);
             top.getChildren().add(importOptions.node());
+        }
+    }
+
+    private void showSeedImport(SeedImportViewModel options) {
+        if (seedImport != null) {
+            top.getChildren().remove(seedImport.node());
+            seedImport.dispose();
+            seedImport = null;
+        }
+        if (options != null) {
+            seedImport = new SeedImportPane(options, vm.seeds());
+            top.getChildren().add(seedImport.node());
         }
     }
 

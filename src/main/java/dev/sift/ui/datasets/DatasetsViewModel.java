@@ -40,6 +40,7 @@ public final class DatasetsViewModel {
     private final SamplesViewModel samples;
     private final StatsViewModel stats;
     private final DuplicatesViewModel duplicates;
+    private final SeedsViewModel seeds;
     private final BooleanBinding hasProject;
     private final BooleanBinding hasDataset;
     private final InvalidationListener datasetsListener = obs -> syncDatasets();
@@ -56,6 +57,7 @@ public final class DatasetsViewModel {
         samples = new SamplesViewModel(services.jobs(), services.debouncers().get());
         stats = new StatsViewModel(services.jobs());
         duplicates = new DuplicatesViewModel(services.jobs(), services.dialogs(), services.embedder());
+        seeds = new SeedsViewModel(workspace, services, zone);
         hasProject = Bindings.isNotNull(workspace.projectProperty());
         hasDataset = Bindings.isNotNull(workspace.selectedDatasetProperty());
         workspace.datasets().addListener(datasetsListener);
@@ -90,6 +92,11 @@ public final class DatasetsViewModel {
 
     public DuplicatesViewModel duplicates() {
         return duplicates;
+    }
+
+    /** The project's seed document collections, shown beside its datasets. */
+    public SeedsViewModel seeds() {
+        return seeds;
     }
 
     public BooleanBinding hasProjectProperty() {
@@ -221,6 +228,7 @@ public final class DatasetsViewModel {
         samples.dispose();
         stats.dispose();
         duplicates.dispose();
+        seeds.dispose();
         hasProject.dispose();
         hasDataset.dispose();
     }

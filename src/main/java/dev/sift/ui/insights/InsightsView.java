@@ -20,8 +20,9 @@ import javafx.util.StringConverter;
 
 /**
  * The Insights screen: for the selected dataset, scoring, selection and brief-experience launchers, its IFD score group and variant,
- * summary figures, the IFD histogram and scatter, agreement rates, and the agent-pair weights of its
- * Star-Agents runs. Other charts are announced, not faked.
+ * summary figures, the IFD histogram and scatter, agreement rates, the agent-pair weights of its
+ * Star-Agents runs, and the skills and refinement depth of its AgentInstruct pairs. Other charts are announced, not
+ * faked.
  */
 public final class InsightsView implements View {
 
@@ -64,11 +65,12 @@ public final class InsightsView implements View {
         var agreement = new AgreementPane(new AgreementViewModel(workspace, services.jobs()));
         var weights = new AgentWeightsPane(new AgentWeightsViewModel(workspace, services.jobs()));
         var branches = new ReflectionBranchesPane(new ReflectionBranchesViewModel(workspace, services.jobs()));
+        var instruct = new InstructMixPane(new InstructMixViewModel(workspace, services.jobs()));
         var later = new Label(LATER);
         later.setWrapText(true);
         later.getStyleClass().add(SiftStyles.MUTED);
         root = new VBox(10, toolbar, launcher.node(), briefPane.node(), message, figures, charts.node(), pointsNote,
-                agreement.node(), weights.node(), branches.node(), later);
+                agreement.node(), weights.node(), branches.node(), instruct.node(), later);
         root.getStyleClass().add(SiftStyles.INSIGHTS);
 
         subscriptions.onDispose(charts::dispose);
@@ -77,6 +79,7 @@ public final class InsightsView implements View {
         subscriptions.onDispose(agreement::dispose);
         subscriptions.onDispose(weights::dispose);
         subscriptions.onDispose(branches::dispose);
+        subscriptions.onDispose(instruct::dispose);
         subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
         subscriptions.bind(message.textProperty(), vm.messageProperty());
         subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));

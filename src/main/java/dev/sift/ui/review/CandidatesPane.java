@@ -5,6 +5,7 @@ import dev.sift.core.review.SampleDetail;
 import dev.sift.ui.common.View;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,7 +22,8 @@ import javafx.scene.layout.VBox;
  * {@link #show} whenever the selected sample changes; it never reaches inside.
  *
  * <p>Pane 1 is the original. Up to {@value #FITTING} panes share the width; more scroll sideways. The panes scroll
- * together vertically, and "Show differences" switches every other pane to a word diff against the original.
+ * together vertically, and "Show differences" switches every other pane to a word diff against the original. Below
+ * them, a sample an AgentInstruct run made shows its provenance ({@link ProvenancePane}).
  */
 final class CandidatesPane implements View {
 
@@ -37,6 +39,7 @@ final class CandidatesPane implements View {
     private final ScrollPane rowScroll = new ScrollPane(row);
     private final ScrollSync sync = new ScrollSync();
     private final List<CandidateCard> cards = new ArrayList<>();
+    private final ProvenancePane provenance = new ProvenancePane();
     private final InvalidationListener differencesListener = obs -> applyDifferences();
 
     CandidatesPane() {
@@ -55,7 +58,8 @@ final class CandidatesPane implements View {
         rowScroll.setFitToHeight(true);
         rowScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(rowScroll, Priority.ALWAYS);
-        root.getChildren().addAll(bar, rowScroll);
+        root.getChildren().addAll(bar, rowScroll, provenance.node());
+        provenance.fitWithin(root.heightProperty());
         show(null);
     }
 
@@ -65,6 +69,7 @@ final class CandidatesPane implements View {
         cards.clear();
         row.getChildren().clear();
         List<CandidateDetail> candidates = detail == null ? List.of() : detail.candidates();
+        provenance.show(detail == null ? Optional.empty() : detail.provenance());
         differences.setDisable(candidates.size() < 2);
         summary.setText(candidates.isEmpty() ? "" : candidates.size() == 1 ? "1 candidate"
                 : candidates.size() + " candidates");
@@ -96,6 +101,7 @@ final class CandidatesPane implements View {
     public void dispose() {
         show(null);
         differences.selectedProperty().removeListener(differencesListener);
+        provenance.dispose();
     }
 
     private void applyDifferences() {

@@ -12,8 +12,6 @@ import dev.sift.core.store.NewSeedChunk;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SeedChunkKind;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -141,45 +139,6 @@ public final class AgentInstructLoopback implements AutoCloseable {
             }
         });
         setUpAgents(store, baseUrl);
-    }
-
-    /**
-     * The sample seed documents of {@code datasets/seeds/} as a collection, one chunk per file (kind by extension) and
-     * one per line of {@code notes.jsonl}: test data for runs, without the importer's chunking.
-     */
-    public static void importSampleSeeds(ProjectStore store, String name) throws Exception {
-        Path root = Path.of("datasets", "seeds");
-        List<Path> files;
-        try (var walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        store.seeds().importCollection(name, "{}", sink -> {
-            for (Path file : files) {
-                String fileName = file.getFileName().toString();
-                String source = root.relativize(file).toString();
-                try {
-                    if (fileName.endsWith(".jsonl")) {
-                        int i = 0;
-                        for (String line : Files.readAllLines(file)) {
-                            if (!line.isBlank()) {
-                                String text = JSON.readTree(line).path("text").asText();
-                                sink.add(new NewSeedChunk(source + "#" + (i + 1), SeedChunkKind.TEXT, "", 0, text,
-                                        text.length() / 4));
-                            }
-                            i++;
-                        }
-                        continue;
-                    }
-                    String text = Files.readString(file);
-                    SeedChunkKind kind = fileName.endsWith(".md") ? SeedChunkKind.MARKDOWN
-                            : fileName.endsWith(".txt") ? SeedChunkKind.TEXT : SeedChunkKind.CODE;
-                    String language = kind != SeedChunkKind.CODE ? "" : fileName.endsWith(".py") ? "python" : "java";
-                    sink.add(new NewSeedChunk(source, kind, language, 0, text, text.length() / 4));
-                } catch (IOException e) {
-                    throw new dev.sift.core.store.StoreException("cannot read " + file + ": " + e.getMessage());
-                }
-            }
-        });
     }
 
     /** The endpoint {@code loopback} at {@code baseUrl} and one agent per role plus a judge, each named as its model. */

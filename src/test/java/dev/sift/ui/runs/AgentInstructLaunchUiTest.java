@@ -3,7 +3,11 @@ package dev.sift.ui.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
+import dev.sift.core.job.testing.TestContext;
 import dev.sift.core.pipeline.AgentInstructLoopback;
+import dev.sift.core.seeds.ChunkSettings;
+import dev.sift.core.seeds.SeedImportJob;
+import dev.sift.core.seeds.SeedImportRequest;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunEvent;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
@@ -12,6 +16,7 @@ import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -51,7 +56,8 @@ class AgentInstructLaunchUiTest {
         server = new AgentInstructLoopback();
         Path project = dir.resolve("instruct.sift");
         try (ProjectStore store = SqliteProjectStore.create(project)) {
-            AgentInstructLoopback.importSampleSeeds(store, "samples");
+            new SeedImportJob(new SeedImportRequest("samples", List.of(Path.of("datasets", "seeds")),
+                    ChunkSettings.defaults()), store).run(TestContext.running());
             AgentInstructLoopback.setUpAgents(store, server.baseUrl());
         }
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
