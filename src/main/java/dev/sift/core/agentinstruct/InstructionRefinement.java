@@ -50,9 +50,9 @@ public final class InstructionRefinement {
     /** Refines a seed instruction over the configured rounds. */
     public RefinedInstruction refine(Skill skill, String content, String type, String seedInstruction, long unitSeed)
             throws LlmException {
-        List<RefinementStep> chain = new ArrayList<>();
+        List<ChainStep> chain = new ArrayList<>();
         List<List<String>> variants = new ArrayList<>();
-        chain.add(new RefinementStep(0, List.of(), seedInstruction));
+        chain.add(new ChainStep(0, List.of(), seedInstruction));
         String current = seedInstruction;
         String who = " of skill '" + skill.name() + "'";
         for (int round = 1; round <= rounds; round++) {
@@ -69,7 +69,7 @@ public final class InstructionRefinement {
                         UnitSeeds.of(roundSeed, "edit", i)), "the editor" + who));
             }
             current = edited.get(new SplittableRandom(roundSeed).nextInt(edited.size()));
-            chain.add(new RefinementStep(round, proposed, current));
+            chain.add(new ChainStep(round, proposed, current));
             variants.add(edited);
         }
         return new RefinedInstruction(chain, variants);

@@ -7,7 +7,7 @@ import java.util.List;
  * The outcome of the refinement flow for one seed instruction: the chain (round 0 the seed instruction, then one
  * step per round with the variant the chain went on with) and every variant the editor wrote, by round.
  */
-public record RefinedInstruction(List<RefinementStep> chain, List<List<String>> variants) {
+public record RefinedInstruction(List<ChainStep> chain, List<List<String>> variants) {
 
     public RefinedInstruction {
         chain = List.copyOf(chain);
@@ -15,7 +15,7 @@ public record RefinedInstruction(List<RefinementStep> chain, List<List<String>> 
     }
 
     /** An instruction to answer, with the steps that led to it. */
-    public record Emitted(int round, String instruction, List<RefinementStep> steps) {
+    public record Emitted(int round, String instruction, List<ChainStep> steps) {
         public Emitted {
             steps = List.copyOf(steps);
         }
@@ -23,17 +23,17 @@ public record RefinedInstruction(List<RefinementStep> chain, List<List<String>> 
 
     /** The instructions that become pairs under {@code emit}, in chain order. */
     public List<Emitted> emitted(Emit emit) {
-        RefinementStep last = chain.get(chain.size() - 1);
+        ChainStep last = chain.get(chain.size() - 1);
         if (emit == Emit.FINAL) {
             return List.of(new Emitted(last.round(), last.instruction(), chain));
         }
         List<Emitted> out = new ArrayList<>();
         out.add(new Emitted(0, chain.get(0).instruction(), chain.subList(0, 1)));
         for (int r = 1; r < chain.size(); r++) {
-            RefinementStep step = chain.get(r);
+            ChainStep step = chain.get(r);
             for (String variant : variants.get(r - 1)) {
-                List<RefinementStep> steps = new ArrayList<>(chain.subList(0, r));
-                steps.add(new RefinementStep(r, step.suggestions(), variant));
+                List<ChainStep> steps = new ArrayList<>(chain.subList(0, r));
+                steps.add(new ChainStep(r, step.suggestions(), variant));
                 out.add(new Emitted(r, variant, steps));
             }
         }

@@ -135,7 +135,7 @@ final class AgentInstructWork {
                     unit.transformation().name(), content.text(), slot.type(), unitSeed);
             stages.instructions.incrementAndGet();
             RefinedInstruction refined = spec.rounds() == 0
-                    ? new RefinedInstruction(List.of(new dev.sift.core.agentinstruct.RefinementStep(0, List.of(),
+                    ? new RefinedInstruction(List.of(new dev.sift.core.agentinstruct.ChainStep(0, List.of(),
                             seedInstruction)), List.of())
                     : new InstructionRefinement(resolved.agents().get("suggester"), resolved.agents().get("editor"),
                             spec.rounds(), spec.suggestions()).refine(skill, content.text(), type, seedInstruction,

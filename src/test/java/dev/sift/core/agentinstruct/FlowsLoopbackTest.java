@@ -177,7 +177,7 @@ class FlowsLoopbackTest {
         assertThat(chosen).isIn("Q1a", "Q1b");
         JsonNode second = server.takeJson();
         assertThat(second.path("messages").get(1).path("content").asText()).contains(chosen);
-        assertThat(refined.chain()).extracting(RefinementStep::round).containsExactly(0, 1, 2);
+        assertThat(refined.chain()).extracting(ChainStep::round).containsExactly(0, 1, 2);
         assertThat(refined.chain().get(1).suggestions()).containsExactly("Use a city", "Ask for a range");
         assertThat(refined.emitted(Emit.FINAL)).singleElement().satisfies(e -> {
             assertThat(e.round()).isEqualTo(2);

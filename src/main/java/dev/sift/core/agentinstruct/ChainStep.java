@@ -7,9 +7,9 @@ import java.util.List;
  * round r the suggestions the suggester made for the instruction of round r-1 and the instruction the chain went on
  * with (or, for an emitted variant that was not chosen, that variant).
  */
-public record RefinementStep(int round, List<String> suggestions, String instruction) {
+public record ChainStep(int round, List<String> suggestions, String instruction) {
 
-    public RefinementStep {
+    public ChainStep {
         suggestions = List.copyOf(suggestions);
     }
 }
