@@ -26,7 +26,7 @@ public record ProvenanceDetail(
     /** One labelled fact, e.g. ("Skill", "reading-comprehension"). */
     public record Fact(String label, String value) {}
 
-    /** One refinement round. */
+    /** The seed instruction as generated, or one refinement round. */
     public record Step(String title, List<String> suggestions, String instruction) {
         public Step {
             suggestions = List.copyOf(suggestions);
@@ -50,7 +50,8 @@ public record ProvenanceDetail(
                 .forEach(agent -> facts.add(new Fact(capitalised(agent.getKey()), agent.getValue())));
         var steps = new ArrayList<Step>();
         for (RefinementStep step : p.steps()) {
-            steps.add(new Step("Round " + step.round(), step.suggestions(), step.instruction()));
+            steps.add(new Step(step.round() == 0 ? "Seed instruction" : "Round " + step.round(), step.suggestions(),
+                    step.instruction()));
         }
         String summary = String.format(Locale.ROOT, "AgentInstruct · %s · %s · %s", p.skill(), p.instructionType(),
                 p.refinementRound() == 0 ? "unrefined" : rounds(p.refinementRound()) + " of refinement");

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One round of AgentInstruct's instruction refinement: what the Suggester proposed and the instruction the Editor
- * wrote from it.
+ * One step of an AgentInstruct pair's instruction chain: round 0 is the seed instruction as the generator wrote it
+ * (no suggestions); each later round holds what the Suggester proposed and the instruction the Editor wrote from it.
  *
- * @param round one-based refinement round
+ * @param round 0 for the seed instruction, then the one-based refinement round
  */
 public record RefinementStep(int round, List<String> suggestions, String instruction) {
     public RefinementStep {

@@ -31,10 +31,12 @@ class ProvenanceDetailTest {
             assertThat(p.seedSource()).isEqualTo("oceans/tides.md, chunk 1 (markdown)");
             assertThat(p.seedText()).isEqualTo(InstructFixture.SEED);
             assertThat(p.content()).isEqualTo(InstructFixture.DEBATE);
-            assertThat(p.steps()).extracting(ProvenanceDetail.Step::title).containsExactly("Round 1", "Round 2");
-            assertThat(p.steps().get(0).suggestions()).containsExactly("Ask about spring tides",
+            assertThat(p.steps()).extracting(ProvenanceDetail.Step::title)
+                    .containsExactly("Seed instruction", "Round 1", "Round 2");
+            assertThat(p.steps().get(0).instruction()).isEqualTo("What do spring tides depend on?");
+            assertThat(p.steps().get(1).suggestions()).containsExactly("Ask about spring tides",
                     "Bring in Ben's argument");
-            assertThat(p.steps().get(1).instruction()).isEqualTo(InstructFixture.REFINED);
+            assertThat(p.steps().get(2).instruction()).isEqualTo(InstructFixture.REFINED);
         }
     }
 

@@ -67,8 +67,10 @@ class ProvenanceUiTest {
         assertThat(find(robot, "#provenance-content").queryAs(Label.class).getText())
                 .isEqualTo(InstructFixture.DEBATE);
         VBox steps = find(robot, "#provenance-steps").queryAs(VBox.class);
-        assertThat(steps.getChildren()).hasSize(2);
-        assertThat(texts(steps.getChildren().get(1))).containsExactly("Round 2", "• Require using Ben's point",
+        assertThat(steps.getChildren()).hasSize(3);
+        assertThat(texts(steps.getChildren().get(0))).containsExactly("Seed instruction",
+                "→ What do spring tides depend on?");
+        assertThat(texts(steps.getChildren().get(2))).containsExactly("Round 2", "• Require using Ben's point",
                 "→ " + InstructFixture.REFINED);
         assertThat(texts(find(robot, "#provenance-facts").query())).contains("Transformation", "debate", "Suggester",
                 "critic");

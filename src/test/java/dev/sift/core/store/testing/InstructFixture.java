@@ -52,6 +52,7 @@ public record InstructFixture(Path file, long datasetId, long runId, long plainS
             long plainText = store.instruct().saveContent(runId, chunks[1], "text-modification", "identity", 0,
                     "Waves are wind energy moving through water.");
             var steps = List.of(
+                    new RefinementStep(0, List.of(), "What do spring tides depend on?"),
                     new RefinementStep(1, List.of("Ask about spring tides", "Bring in Ben's argument"),
                             "Why are spring tides higher, according to the passage?"),
                     new RefinementStep(2, List.of("Require using Ben's point"), REFINED));
