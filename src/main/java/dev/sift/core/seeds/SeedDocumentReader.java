@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.dataset.ImportException;
+import dev.sift.core.store.SeedChunkKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +18,8 @@ import java.util.Locale;
 
 /**
  * Reads seed files into documents: a text, Markdown or code file is one document; a JSONL file holds one document per
- * line, its text in a configurable field. A file that is not UTF-8 text (a binary file, say) is skipped with a
+ * line, its text in a configurable field, and a record that names its {@code language} or a code {@code path} is a
+ * code document. A file that is not UTF-8 text (a binary file, say) is skipped with a
  * warning; a JSONL line that is not a JSON object with a string text field fails the whole import, naming the file,
  * the line and the field.
  */
@@ -95,16 +97,36 @@ public final class SeedDocumentReader {
                     continue;
                 }
                 record++;
-                String text = textOf(file, lineNo, line);
+                JsonNode node = recordOf(file, lineNo, line);
+                String text = node.get(field).asText();
                 if (!text.isBlank()) {
-                    visitor.visit(new SeedDocument(source + "#" + record, SeedFileType.of(file).orElseThrow().kind(),
-                            "", normaliseLineEnds(text)));
+                    visitor.visit(document(node, source + "#" + record, normaliseLineEnds(text)));
                 }
             }
         }
     }
 
-    private String textOf(Path file, int lineNo, String line) throws ImportException {
+    /**
+     * A JSONL record as a document: code when the record names its {@code language} (as code dumps such as
+     * github-code do) or has a {@code path} with a code extension, Markdown for a {@code .md} path, else text. The
+     * path, when given, is added to the source so the review can show where the passage came from.
+     */
+    private static SeedDocument document(JsonNode record, String source, String text) {
+        String path = record.path("path").isTextual() ? record.path("path").asText().strip() : "";
+        String language = record.path("language").isTextual()
+                ? record.path("language").asText().strip().toLowerCase(Locale.ROOT) : "";
+        SeedFileType byPath = path.isEmpty() ? null : SeedFileType.ofName(path).filter(t -> !t.jsonl()).orElse(null);
+        String named = path.isEmpty() ? source : source + " " + path;
+        if (!language.isEmpty()) {
+            return new SeedDocument(named, SeedChunkKind.CODE, language, text);
+        }
+        if (byPath != null) {
+            return new SeedDocument(named, byPath.kind(), byPath.language(), text);
+        }
+        return new SeedDocument(named, SeedChunkKind.TEXT, "", text);
+    }
+
+    private JsonNode recordOf(Path file, int lineNo, String line) throws ImportException {
         String location = "line " + lineNo;
         JsonNode node;
         try {
@@ -123,7 +145,7 @@ public final class SeedDocumentReader {
         if (!value.isTextual()) {
             throw new ImportException(file, location, field, "must be a string, found " + describe(value));
         }
-        return value.asText();
+        return node;
     }
 
     private static String describe(JsonNode node) {

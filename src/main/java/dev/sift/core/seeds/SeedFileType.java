@@ -28,7 +28,13 @@ public record SeedFileType(SeedChunkKind kind, String language, boolean jsonl) {
 
     /** The type of a file by its extension; empty for a file Sift does not read as a seed. */
     public static Optional<SeedFileType> of(Path file) {
-        String name = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
+        return ofName(String.valueOf(file.getFileName()));
+    }
+
+    /** The type of a file by the extension of its name or path (either separator); empty when Sift does not read it. */
+    public static Optional<SeedFileType> ofName(String path) {
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+                .toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1);
         return switch (extension) {

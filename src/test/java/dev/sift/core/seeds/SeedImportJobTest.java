@@ -149,4 +149,21 @@ class SeedImportJobTest {
         assertThat(context.lastDone()).isEqualTo(2);
         assertThat(store.seeds().findCollection("cancelled")).isEmpty();
     }
+
+    @Test
+    void jsonlRecordsOfCodeDumpsAreCodeByTheirLanguageOrPath() throws Exception {
+        Path dump = dir.resolve("dump.jsonl");
+        Files.writeString(dump, String.join("\n",
+                "{\"code\":\"def add(a, b):\\n    return a + b\\n\",\"language\":\"Python\",\"path\":\"lib/add.py\"}",
+                "{\"code\":\"class A {\\n  int x;\\n}\\n\",\"path\":\"src\\\\A.java\"}",
+                "{\"code\":\"# Title\\n\\nSome prose.\\n\",\"path\":\"docs/intro.md\"}",
+                "{\"code\":\"Plain words about tides.\"}"));
+        SeedImportResult result = new SeedImportJob(new SeedImportRequest("dump", List.of(dump),
+                new ChunkSettings(512, 64, "code")), store).run(TestContext.running());
+
+        List<SeedChunk> chunks = store.seeds().chunks(result.collection().id(), 0, 10);
+        assertThat(chunks).extracting(c -> c.kind() + "/" + c.language() + " " + c.source().replace(dir + "/", ""))
+                .containsExactly("CODE/python dump.jsonl#1 lib/add.py", "CODE/java dump.jsonl#2 src\\A.java",
+                        "MARKDOWN/ dump.jsonl#3 docs/intro.md", "TEXT/ dump.jsonl#4");
+    }
 }
