@@ -1,10 +1,7 @@
 package dev.sift.cli.command;
 
 import dev.sift.app.AgentInstructRuns;
-import dev.sift.app.LlmAccess;
 import dev.sift.core.agentinstruct.SkillException;
-import dev.sift.core.job.Job;
-import dev.sift.core.llm.cache.CacheMode;
 import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.pipeline.AgentInstructSpec;
 import dev.sift.core.pipeline.AgentInstructSummary;
@@ -13,7 +10,6 @@ import dev.sift.core.store.Run;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,19 +28,13 @@ final class AgentInstructRunCommand extends RecipeRunCommand<AgentInstructSpec, 
     @Option(names = "--no-cache", description = "Always call the models, even for a request answered before.")
     boolean noCache;
 
+    AgentInstructRunCommand() {
+        super(AgentInstructRuns::specOf, AgentInstructSpec::fromJson, AgentInstructRuns::job);
+    }
+
     @Override
     boolean noCache() {
         return noCache;
-    }
-
-    @Override
-    AgentInstructSpec specOf(ProjectStore store, long runId) throws Exception {
-        return AgentInstructRuns.specOf(store, runId);
-    }
-
-    @Override
-    AgentInstructSpec fromJson(String json, String source) {
-        return AgentInstructSpec.fromJson(json, source);
     }
 
     @Override
@@ -55,12 +45,6 @@ final class AgentInstructRunCommand extends RecipeRunCommand<AgentInstructSpec, 
         } catch (IllegalArgumentException e) {
             throw usage(e instanceof SkillException ? e.getMessage() : config + ": " + e.getMessage());
         }
-    }
-
-    @Override
-    Job<AgentInstructSummary> job(ProjectStore store, long runId, Supplier<LlmAccess> llm, CacheMode cache,
-            CostMeter meter) {
-        return AgentInstructRuns.job(store, runId, llm, cache, meter);
     }
 
     @Override

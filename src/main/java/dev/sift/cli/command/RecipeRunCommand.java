@@ -28,22 +28,58 @@ import picocli.CommandLine.ParameterException;
  */
 abstract class RecipeRunCommand<S, R> extends ProjectCommand {
 
+    private final SpecReader<S> specOf;
+    private final SpecParser<S> fromJson;
+    private final JobFactory<R> jobs;
+
     @Option(names = "--config", paramLabel = "FILE", description = "The run's configuration (JSON); not with --resume.")
     Path config;
 
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue this run with its stored configuration.")
     Long resume;
 
+    /**
+     * @param specOf the stored configuration of a run, {@link IllegalArgumentException} when there is no such run or
+     *     it is of another recipe
+     * @param fromJson reads a configuration, {@link IllegalArgumentException} naming the source and field when it is
+     *     not valid
+     * @param jobs the job that runs (or resumes) a run to its end
+     */
+    RecipeRunCommand(SpecReader<S> specOf, SpecParser<S> fromJson, JobFactory<R> jobs) {
+        this.specOf = specOf;
+        this.fromJson = fromJson;
+        this.jobs = jobs;
+    }
+
+    /** Reads the stored configuration of a run. */
+    @FunctionalInterface
+    interface SpecReader<S> {
+        S specOf(ProjectStore store, long runId) throws Exception;
+    }
+
+    /** Reads a configuration from its JSON; {@code source} names it in errors. */
+    @FunctionalInterface
+    interface SpecParser<S> {
+        S fromJson(String json, String source);
+    }
+
+    /** Makes the job of one stored run, adding what it spends to {@code meter}. */
+    @FunctionalInterface
+    interface JobFactory<R> {
+        Job<R> job(ProjectStore store, long runId, Supplier<LlmAccess> llm, CacheMode cache, CostMeter meter);
+    }
+
     @Override
     final int run(ProjectStore store) throws Exception {
         long runId = resume != null ? checkResume(store, resume) : create(store, readConfig());
         var meter = new CostMeter();
-        Job<R> job = job(store, runId, () -> env().context().llm(), noCache() ? CacheMode.OFF : CacheMode.ON, meter);
+        CacheMode cache = noCache() ? CacheMode.OFF : CacheMode.ON;
+        Job<R> job = jobs.job(store, runId, () -> env().context().llm(), cache, meter);
         CliJobs.Outcome<R> outcome = jobs(() -> String.format(Locale.ROOT, "%,d tokens  %.4f spent",
                 meter.total().tokens(), meter.total().cost())).run(job);
         if (!outcome.ok()) {
-            env().err().println("sift run " + spec.name() + ": " + outcome.failure() + " (resume with: sift runs resume "
-                    + runId + ")");
+            env().err().println("sift run " + spec.name() + ": " + outcome.failure()
+                    + " (resume with: sift runs resume " + runId + ")");
             return outcome.exitCode();
         }
         report(store, outcome.value(), meter);
@@ -54,27 +90,10 @@ abstract class RecipeRunCommand<S, R> extends ProjectCommand {
     abstract boolean noCache();
 
     /**
-     * The stored configuration of run {@code runId}.
-     *
-     * @throws IllegalArgumentException when there is no such run or it is of another recipe
-     */
-    abstract S specOf(ProjectStore store, long runId) throws Exception;
-
-    /**
-     * Reads a configuration from its JSON; {@code source} names it in errors.
-     *
-     * @throws IllegalArgumentException naming the source and field when the configuration is not valid
-     */
-    abstract S fromJson(String json, String source);
-
-    /**
      * Stores a new run of {@code config} and returns its id; a configuration that does not fit the project is a
      * usage error.
      */
     abstract long create(ProjectStore store, S config) throws Exception;
-
-    /** The job that runs (or resumes) run {@code runId} to its end, adding what it spends to {@code meter}. */
-    abstract Job<R> job(ProjectStore store, long runId, Supplier<LlmAccess> llm, CacheMode cache, CostMeter meter);
 
     /** Reports the summary of a run that ended well; {@code meter} holds what this command spent. */
     abstract void report(ProjectStore store, R summary, CostMeter meter) throws Exception;
@@ -104,7 +123,7 @@ abstract class RecipeRunCommand<S, R> extends ProjectCommand {
 
     private long checkResume(ProjectStore store, long runId) throws Exception {
         try {
-            specOf(store, runId);
+            specOf.specOf(store, runId);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -116,7 +135,7 @@ abstract class RecipeRunCommand<S, R> extends ProjectCommand {
             throw usage("Missing --config FILE (or --resume RUN)");
         }
         try {
-            return fromJson(Files.readString(config), config.toString());
+            return fromJson.fromJson(Files.readString(config), config.toString());
         } catch (IOException e) {
             throw usage("Cannot read " + config + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

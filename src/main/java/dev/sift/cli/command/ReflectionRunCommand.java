@@ -1,9 +1,6 @@
 package dev.sift.cli.command;
 
-import dev.sift.app.LlmAccess;
 import dev.sift.app.ReflectionRuns;
-import dev.sift.core.job.Job;
-import dev.sift.core.llm.cache.CacheMode;
 import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.pipeline.ReflectionSpec;
 import dev.sift.core.pipeline.ReflectionSummary;
@@ -11,7 +8,6 @@ import dev.sift.core.reflection.ReflectionBranch;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import java.util.Locale;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,30 +21,18 @@ final class ReflectionRunCommand extends RecipeRunCommand<ReflectionSpec, Reflec
     @Option(names = "--no-cache", description = "Always call the teacher, even for a request answered before.")
     boolean noCache;
 
+    ReflectionRunCommand() {
+        super(ReflectionRuns::specOf, ReflectionSpec::fromJson, ReflectionRuns::job);
+    }
+
     @Override
     boolean noCache() {
         return noCache;
     }
 
     @Override
-    ReflectionSpec specOf(ProjectStore store, long runId) throws Exception {
-        return ReflectionRuns.specOf(store, runId);
-    }
-
-    @Override
-    ReflectionSpec fromJson(String json, String source) {
-        return ReflectionSpec.fromJson(json, source);
-    }
-
-    @Override
     long create(ProjectStore store, ReflectionSpec reflection) throws Exception {
         return ReflectionRuns.create(store, dataset(store, reflection.dataset()).id(), reflection).id();
-    }
-
-    @Override
-    Job<ReflectionSummary> job(ProjectStore store, long runId, Supplier<LlmAccess> llm, CacheMode cache,
-            CostMeter meter) {
-        return ReflectionRuns.job(store, runId, llm, cache, meter);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.sift.cli.command;
 
-import dev.sift.app.LlmAccess;
 import dev.sift.app.StarAgentsRuns;
-import dev.sift.core.job.Job;
-import dev.sift.core.llm.cache.CacheMode;
 import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.pipeline.StarAgentsSummary;
@@ -11,7 +8,6 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,30 +21,18 @@ final class StarAgentsRunCommand extends RecipeRunCommand<StarAgentsSpec, StarAg
     @Option(names = "--no-cache", description = "Always call the models, even for a request answered before.")
     boolean noCache;
 
+    StarAgentsRunCommand() {
+        super(StarAgentsRuns::specOf, StarAgentsSpec::fromJson, StarAgentsRuns::job);
+    }
+
     @Override
     boolean noCache() {
         return noCache;
     }
 
     @Override
-    StarAgentsSpec specOf(ProjectStore store, long runId) throws Exception {
-        return StarAgentsRuns.specOf(store, runId);
-    }
-
-    @Override
-    StarAgentsSpec fromJson(String json, String source) {
-        return StarAgentsSpec.fromJson(json, source);
-    }
-
-    @Override
     long create(ProjectStore store, StarAgentsSpec starSpec) throws Exception {
         return StarAgentsRuns.create(store, dataset(store, starSpec.dataset()).id(), starSpec).id();
-    }
-
-    @Override
-    Job<StarAgentsSummary> job(ProjectStore store, long runId, Supplier<LlmAccess> llm, CacheMode cache,
-            CostMeter meter) {
-        return StarAgentsRuns.job(store, runId, llm, cache, meter);
     }
 
     @Override
