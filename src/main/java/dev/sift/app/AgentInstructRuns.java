@@ -2,10 +2,7 @@ package dev.sift.app;
 
 import dev.sift.core.agentinstruct.SkillLibrary;
 import dev.sift.core.job.Job;
-import dev.sift.core.job.JobCancelledException;
-import dev.sift.core.job.JobContext;
 import dev.sift.core.llm.cache.CacheMode;
-import dev.sift.core.llm.engine.Budget;
 import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.pipeline.AgentInstructJob;
 import dev.sift.core.pipeline.AgentInstructSetup;
@@ -19,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +26,11 @@ import java.util.function.Supplier;
  */
 public final class AgentInstructRuns {
 
+    private static final RecipeRuns<AgentInstructSpec> RUNS = new RecipeRuns<>(AgentInstructSpec.RECIPE,
+            "AgentInstruct", AgentInstructSpec::fromJson, AgentInstructSpec::budgetUsd);
+
     /** AgentInstruct among the {@link Recipes resumable recipes}. */
-    public static final ResumableRecipe RECIPE = new ResumableRecipe(AgentInstructSpec.RECIPE, "AgentInstruct",
-            AgentInstructRuns::job);
+    public static final ResumableRecipe RECIPE = RUNS.resumable(AgentInstructRuns::job);
 
     /** The folder next to a project file whose {@code *.json} skill files every run of the project can use. */
     public static final String PROJECT_SKILLS = "skills";
@@ -74,11 +72,7 @@ public final class AgentInstructRuns {
      * @throws IllegalArgumentException when there is no such run or it is of another recipe
      */
     public static AgentInstructSpec specOf(ProjectStore store, long runId) throws StoreException {
-        Run run = store.runs().find(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
-        if (!AgentInstructSpec.RECIPE.equals(run.recipe())) {
-            throw new IllegalArgumentException("Run " + runId + " is a " + run.recipe() + " run");
-        }
-        return AgentInstructSpec.fromJson(run.configJson(), "run " + runId);
+        return RUNS.specOf(store, runId);
     }
 
     /**
@@ -87,34 +81,13 @@ public final class AgentInstructRuns {
      */
     public static Job<AgentInstructSummary> job(ProjectStore store, long runId, Supplier<LlmAccess> llm,
             CacheMode cache, CostMeter meter) {
-        return new Job<>() {
-            @Override
-            public String title() {
-                return "AgentInstruct (run " + runId + ")";
+        return RUNS.job(store, runId, llm, cache, meter, (spec, clients, scorers, context) -> {
+            Optional<CausalLmScorer> ifd = Optional.empty();
+            if (spec.ifdScorer().isPresent()) {
+                context.message("Opening the IFD scorer");
+                ifd = Optional.of(scorers.openForRun(runId, s -> s.open(spec.ifdScorer().get(), "ifdScorer")));
             }
-
-            @Override
-            public AgentInstructSummary run(JobContext context) throws Exception {
-                AgentInstructSpec spec = specOf(store, runId);
-                var budget = new Budget(spec.budgetUsd(), OptionalLong.empty(), meter);
-                try (var scorers = new RunScorers(store, llm)) {
-                    Optional<CausalLmScorer> ifd = Optional.empty();
-                    if (spec.ifdScorer().isPresent()) {
-                        context.message("Opening the IFD scorer");
-                        try {
-                            ifd = Optional.of(scorers.open(spec.ifdScorer().get(), "ifdScorer"));
-                        } catch (JobCancelledException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            RunScorers.failBeforeStart(store, runId, e);
-                            throw e;
-                        }
-                    }
-                    var setup = new AgentInstructSetup(agent -> llm.get().forAgent(store, agent, runId, cache, budget),
-                            ifd);
-                    return new AgentInstructJob(runId, store, setup).run(context);
-                }
-            }
-        };
+            return new AgentInstructJob(runId, store, new AgentInstructSetup(clients::forAgent, ifd)).run(context);
+        });
     }
 }

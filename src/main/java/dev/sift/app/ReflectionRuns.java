@@ -1,10 +1,7 @@
 package dev.sift.app;
 
 import dev.sift.core.job.Job;
-import dev.sift.core.job.JobCancelledException;
-import dev.sift.core.job.JobContext;
 import dev.sift.core.llm.cache.CacheMode;
-import dev.sift.core.llm.engine.Budget;
 import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.pipeline.ReflectionJob;
 import dev.sift.core.pipeline.ReflectionSpec;
@@ -13,7 +10,6 @@ import dev.sift.core.scoring.CausalLmScorer;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import dev.sift.core.store.StoreException;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +20,11 @@ import java.util.function.Supplier;
  */
 public final class ReflectionRuns {
 
+    private static final RecipeRuns<ReflectionSpec> RUNS = new RecipeRuns<>(ReflectionSpec.RECIPE, "Reflection",
+            ReflectionSpec::fromJson, ReflectionSpec::budgetUsd);
+
     /** Selective Reflection-Tuning among the {@link Recipes resumable recipes}. */
-    public static final ResumableRecipe RECIPE = new ResumableRecipe(ReflectionSpec.RECIPE, "Reflection",
-            ReflectionRuns::job);
+    public static final ResumableRecipe RECIPE = RUNS.resumable(ReflectionRuns::job);
 
     private ReflectionRuns() {}
 
@@ -41,11 +39,7 @@ public final class ReflectionRuns {
      * @throws IllegalArgumentException when there is no such run or it is of another recipe
      */
     public static ReflectionSpec specOf(ProjectStore store, long runId) throws StoreException {
-        Run run = store.runs().find(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
-        if (!ReflectionSpec.RECIPE.equals(run.recipe())) {
-            throw new IllegalArgumentException("Run " + runId + " is a " + run.recipe() + " run");
-        }
-        return ReflectionSpec.fromJson(run.configJson(), "run " + runId);
+        return RUNS.specOf(store, runId);
     }
 
     /**
@@ -56,31 +50,10 @@ public final class ReflectionRuns {
      */
     public static Job<ReflectionSummary> job(ProjectStore store, long runId, Supplier<LlmAccess> llm, CacheMode cache,
             CostMeter meter) {
-        return new Job<>() {
-            @Override
-            public String title() {
-                return "Reflection (run " + runId + ")";
-            }
-
-            @Override
-            public ReflectionSummary run(JobContext context) throws Exception {
-                ReflectionSpec spec = specOf(store, runId);
-                var budget = new Budget(spec.budgetUsd(), OptionalLong.empty(), meter);
-                try (var scorers = new RunScorers(store, llm)) {
-                    context.message("Opening the student");
-                    CausalLmScorer student;
-                    try {
-                        student = scorers.open(spec.student(), "student");
-                    } catch (JobCancelledException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        RunScorers.failBeforeStart(store, runId, e);
-                        throw e;
-                    }
-                    return new ReflectionJob(runId, store, agent -> llm.get().forAgent(store, agent, runId, cache,
-                            budget), student).run(context);
-                }
-            }
-        };
+        return RUNS.job(store, runId, llm, cache, meter, (spec, clients, scorers, context) -> {
+            context.message("Opening the student");
+            CausalLmScorer student = scorers.openForRun(runId, s -> s.open(spec.student(), "student"));
+            return new ReflectionJob(runId, store, clients::forAgent, student).run(context);
+        });
     }
 }

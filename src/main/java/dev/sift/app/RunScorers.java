@@ -1,5 +1,6 @@
 package dev.sift.app;
 
+import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.llm.EndpointScorer;
 import dev.sift.core.llm.cache.Redaction;
 import dev.sift.core.llm.local.OnnxCausalLm;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * The scorers a recipe's run opens on its job's thread, from the scorer references of its configuration: a model
  * folder is opened in process (once, however many fields name it), an endpoint becomes an {@link EndpointScorer}
- * over the scoring engine. {@link #close()} closes what was opened. Also records a run that could not start.
+ * over the scoring engine. {@link #close()} closes what was opened. {@link #openForRun} records a run whose scorers
+ * could not be opened as failed.
  */
 final class RunScorers implements AutoCloseable {
 
@@ -58,6 +60,27 @@ final class RunScorers implements AutoCloseable {
                     + "' is an in-process model; give its folder as 'model' instead");
         }
         return new EndpointScorer(llm.get().forScoring(store, endpoint), ref.endpoint(), ref.model());
+    }
+
+    /**
+     * Opens what {@code opening} asks for; when that fails (short of a cancel), records run {@code runId} as failed
+     * before it started, so it can be resumed once the cause is fixed, and rethrows.
+     */
+    <T> T openForRun(long runId, Opening<T> opening) throws Exception {
+        try {
+            return opening.open(this);
+        } catch (JobCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            failBeforeStart(store, runId, e);
+            throw e;
+        }
+    }
+
+    /** What a run opens with its scorers: one scorer, a recipe's setup of several. */
+    @FunctionalInterface
+    interface Opening<T> {
+        T open(RunScorers scorers) throws Exception;
     }
 
     /** Records a run that could not start as failed, so the Runs screen and {@code sift runs} say why. */

@@ -1,20 +1,15 @@
 package dev.sift.app;
 
 import dev.sift.core.job.Job;
-import dev.sift.core.job.JobCancelledException;
-import dev.sift.core.job.JobContext;
 import dev.sift.core.llm.cache.CacheMode;
-import dev.sift.core.llm.engine.Budget;
 import dev.sift.core.llm.engine.CostMeter;
 import dev.sift.core.pipeline.StarAgentsJob;
 import dev.sift.core.pipeline.StarAgentsSetup;
 import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.pipeline.StarAgentsSummary;
-import dev.sift.core.scoring.CausalLmScorer;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import dev.sift.core.store.StoreException;
-import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -25,9 +20,11 @@ import java.util.function.Supplier;
  */
 public final class StarAgentsRuns {
 
+    private static final RecipeRuns<StarAgentsSpec> RUNS = new RecipeRuns<>(StarAgentsSpec.RECIPE, "Star-Agents",
+            StarAgentsSpec::fromJson, StarAgentsSpec::budgetUsd);
+
     /** Star-Agents among the {@link Recipes resumable recipes}. */
-    public static final ResumableRecipe RECIPE = new ResumableRecipe(StarAgentsSpec.RECIPE, "Star-Agents",
-            StarAgentsRuns::job);
+    public static final ResumableRecipe RECIPE = RUNS.resumable(StarAgentsRuns::job);
 
     private StarAgentsRuns() {}
 
@@ -42,11 +39,7 @@ public final class StarAgentsRuns {
      * @throws IllegalArgumentException when there is no such run or it is of another recipe
      */
     public static StarAgentsSpec specOf(ProjectStore store, long runId) throws StoreException {
-        Run run = store.runs().find(runId).orElseThrow(() -> new IllegalArgumentException("No run " + runId));
-        if (!StarAgentsSpec.RECIPE.equals(run.recipe())) {
-            throw new IllegalArgumentException("Run " + runId + " is a " + run.recipe() + " run");
-        }
-        return StarAgentsSpec.fromJson(run.configJson(), "run " + runId);
+        return RUNS.specOf(store, runId);
     }
 
     /**
@@ -57,34 +50,11 @@ public final class StarAgentsRuns {
      */
     public static Job<StarAgentsSummary> job(ProjectStore store, long runId, Supplier<LlmAccess> llm, CacheMode cache,
             CostMeter meter) {
-        return new Job<>() {
-            @Override
-            public String title() {
-                return "Star-Agents (run " + runId + ")";
-            }
-
-            @Override
-            public StarAgentsSummary run(JobContext context) throws Exception {
-                StarAgentsSpec spec = specOf(store, runId);
-                var budget = new Budget(spec.budgetUsd(), OptionalLong.empty(), meter);
-                try (var scorers = new RunScorers(store, llm)) {
-                    context.message("Opening the scorers");
-                    CausalLmScorer small;
-                    CausalLmScorer large;
-                    try {
-                        small = scorers.open(spec.small(), "smallScorer");
-                        large = scorers.open(spec.large(), "largeScorer");
-                    } catch (JobCancelledException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        RunScorers.failBeforeStart(store, runId, e);
-                        throw e;
-                    }
-                    var setup = new StarAgentsSetup(agent -> llm.get().forAgent(store, agent, runId, cache, budget),
-                            small, large);
-                    return new StarAgentsJob(runId, store, setup).run(context);
-                }
-            }
-        };
+        return RUNS.job(store, runId, llm, cache, meter, (spec, clients, scorers, context) -> {
+            context.message("Opening the scorers");
+            var setup = scorers.openForRun(runId, s -> new StarAgentsSetup(clients::forAgent,
+                    s.open(spec.small(), "smallScorer"), s.open(spec.large(), "largeScorer")));
+            return new StarAgentsJob(runId, store, setup).run(context);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,11 +42,9 @@ class AgentInstructCliIT {
     void setUp() throws Exception {
         cli = new CliRunner(dir.resolve("config"));
         server = new AgentInstructLoopback();
-        project = dir.resolve("p.sift").toString();
-        ok(cli.run("new", project));
+        project = cli.newProject(dir);
         ok(cli.run("seeds", "import", "-p", project, "-n", "samples", Path.of("datasets", "seeds").toString()));
-        ok(cli.run("endpoints", "add", "loop", "-p", project, "--url", server.baseUrl(), "--price-in", "1",
-                "--price-out", "2"));
+        cli.addPricedEndpoint(project, "loop", server.baseUrl());
         for (String role : List.of("transformer", "generator:teacher", "suggester", "editor", "responder")) {
             String name = role.split(":")[0];
             String kind = role.contains(":") ? role.split(":")[1] : name;
@@ -65,11 +64,6 @@ class AgentInstructCliIT {
     void tearDown() {
         server.close();
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     @Test

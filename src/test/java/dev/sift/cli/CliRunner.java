@@ -1,5 +1,7 @@
 package dev.sift.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.app.SiftContext;
@@ -11,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Runs CLI commands in process with captured streams, as a user would type them. */
+/**
+ * Runs CLI commands in process with captured streams, as a user would type them; also sets up the projects the
+ * command-line tests start from, each step asserted to succeed.
+ */
 final class CliRunner implements AutoCloseable {
 
     private final SiftContext context;
@@ -51,6 +56,31 @@ final class CliRunner implements AutoCloseable {
             int code = SiftCli.execute(new CliEnvironment(context, outStream, errStream, false), args);
             return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Asserts that a command succeeded, showing its stderr when not, and returns its result. */
+    static Result ok(Result r) {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r;
+    }
+
+    /** Creates the project {@code p.sift} in {@code dir} and returns its path. */
+    String newProject(Path dir) {
+        String project = dir.resolve("p.sift").toString();
+        ok(run("new", project));
+        return project;
+    }
+
+    /** Creates the project {@code p.sift} in {@code dir} with {@code file} imported as the dataset {@code name}. */
+    String newProject(Path dir, String name, String file) {
+        String project = newProject(dir);
+        ok(run("import", "-p", project, "--name", name, file));
+        return project;
+    }
+
+    /** Adds the endpoint {@code name} at {@code url}, at $1 per million prompt and $2 per million completion tokens. */
+    void addPricedEndpoint(String project, String name, String url) {
+        ok(run("endpoints", "add", name, "-p", project, "--url", url, "--price-in", "1", "--price-out", "2"));
     }
 
     @Override

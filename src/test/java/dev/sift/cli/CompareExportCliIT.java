@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,6 @@ class CompareExportCliIT {
     @BeforeEach
     void setUp() throws Exception {
         cli = new CliRunner(dir.resolve("config"));
-        project = dir.resolve("p.sift").toString();
         Path base = dir.resolve("alpaca.json");
         Files.writeString(base, """
                 [{"instruction": "Name a colour", "input": "", "output": "Red"},
@@ -44,7 +44,7 @@ class CompareExportCliIT {
                 [{"instruction": "name a  colour", "input": "", "output": "Blue, like the sky."},
                  {"instruction": "Add the numbers", "input": "2, 2", "output": "2 + 2 = 4"},
                  {"instruction": "Something else", "input": "", "output": "x"}]""");
-        ok(cli.run("new", project));
+        project = cli.newProject(dir);
         ok(cli.run("import", "-p", project, "--name", "alpaca", base.toString()));
         ok(cli.run("import", "-p", project, "--name", "alpaca-gpt4", gpt4.toString()));
     }
@@ -52,11 +52,6 @@ class CompareExportCliIT {
     @AfterEach
     void tearDown() {
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,17 +35,14 @@ class ReflectionCliIT {
     void setUp() throws Exception {
         cli = new CliRunner(dir.resolve("config"));
         server = new ReflectionLoopback();
-        project = dir.resolve("p.sift").toString();
         Path data = dir.resolve("reflect.jsonl");
         Files.write(data, List.of(
                 "{\"instruction\":\"Write a poem\",\"input\":\"\",\"output\":\"word0 word1\"}",
                 "{\"instruction\":\"Describe photosynthesis\",\"input\":\"\",\"output\":\"foo bar baz qux quux\"}",
                 "{\"instruction\":\"Describe photosynthesis\",\"input\":\"\",\"output\":\"word0 word1\"}",
                 "{\"instruction\":\"Write a poem\",\"input\":\"\",\"output\":\"it is a very happy day .\"}"));
-        ok(cli.run("new", project));
-        ok(cli.run("import", "-p", project, "--name", "reflect", data.toString()));
-        ok(cli.run("endpoints", "add", "loop", "-p", project, "--url", server.baseUrl(), "--price-in", "1",
-                "--price-out", "2"));
+        project = cli.newProject(dir, "reflect", data.toString());
+        cli.addPricedEndpoint(project, "loop", server.baseUrl());
         ok(cli.run("agents", "add", "teacher", "-p", project, "--endpoint", "loop", "--model", "teacher", "--role",
                 "teacher", "--params", "{\"temperature\":0,\"max_tokens\":256}"));
         Path tiny = Path.of(getClass().getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI()).getParent();
@@ -56,11 +54,6 @@ class ReflectionCliIT {
     void tearDown() {
         server.close();
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     @Test

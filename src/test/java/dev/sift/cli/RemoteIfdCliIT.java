@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,9 +34,7 @@ class RemoteIfdCliIT {
         cli = new CliRunner(dir.resolve("config"));
         server = ScriptedOpenAiServer.start();
         vllm = VllmTokenServer.install(server, MAX_MODEL_LEN);
-        project = dir.resolve("p.sift").toString();
-        ok(cli.run("new", project));
-        ok(cli.run("import", "-p", project, "--name", "sample", SAMPLE));
+        project = cli.newProject(dir, "sample", SAMPLE);
         ok(cli.run("endpoints", "add", "vllm", "-p", project, "--url", server.baseUrl()));
     }
 
@@ -43,11 +42,6 @@ class RemoteIfdCliIT {
     void tearDown() {
         server.close();
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,11 +91,6 @@ class ReviewCliIT {
     @AfterEach
     void tearDown() {
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     private Optional<Decision> current(int i) throws Exception {

@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,12 +28,8 @@ class RunCliIT {
     void setUp() {
         cli = new CliRunner(dir.resolve("config"));
         server = ScriptedOpenAiServer.start();
-        project = dir.resolve("p.sift").toString();
-        ok(cli.run("new", project));
-        ok(cli.run("import", "-p", project, "--name", "small", ALPACA));
-        // $1 per million prompt tokens, $2 per million completion tokens
-        ok(cli.run("endpoints", "add", "local", "-p", project, "--url", server.baseUrl(), "--price-in", "1",
-                "--price-out", "2"));
+        project = cli.newProject(dir, "small", ALPACA);
+        cli.addPricedEndpoint(project, "local", server.baseUrl());
         ok(cli.run("agents", "add", "answerer", "-p", project, "--endpoint", "local", "--model", "tiny",
                 "--role", "responder", "--params", "{\"max_tokens\":100}"));
     }
@@ -41,11 +38,6 @@ class RunCliIT {
     void tearDown() {
         server.close();
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     private void answers(int count) {

@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,21 +29,14 @@ class ScoreSelectCliIT {
     @BeforeEach
     void setUp() throws Exception {
         cli = new CliRunner(dir.resolve("config"));
-        project = dir.resolve("p.sift").toString();
         model = Path.of(ScoreSelectCliIT.class.getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI())
                 .getParent().toString();
-        ok(cli.run("new", project));
-        ok(cli.run("import", "-p", project, "--name", "sample", SAMPLE));
+        project = cli.newProject(dir, "sample", SAMPLE);
     }
 
     @AfterEach
     void tearDown() {
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     private List<Decision> decisions() throws Exception {

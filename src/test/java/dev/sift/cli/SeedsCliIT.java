@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,18 +23,12 @@ class SeedsCliIT {
     @BeforeEach
     void setUp() {
         cli = new CliRunner(dir.resolve("config"));
-        project = dir.resolve("p.sift").toString();
-        ok(cli.run("new", project));
+        project = cli.newProject(dir);
     }
 
     @AfterEach
     void tearDown() {
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     @Test

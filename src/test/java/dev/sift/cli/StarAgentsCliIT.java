@@ -1,5 +1,6 @@
 package dev.sift.cli;
 
+import static dev.sift.cli.CliRunner.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,6 @@ class StarAgentsCliIT {
     void setUp() throws Exception {
         cli = new CliRunner(dir.resolve("config"));
         server = new StarAgentsLoopback();
-        project = dir.resolve("p.sift").toString();
         Path seed = dir.resolve("seed.jsonl");
         List<String> lines = new ArrayList<>();
         String[] originals = {"the sun shines .", "the the the the", "the cat sat on the mat ."};
@@ -38,10 +38,8 @@ class StarAgentsCliIT {
                     + "\"output\":\"" + originals[i / 4] + "\"}");
         }
         Files.write(seed, lines);
-        ok(cli.run("new", project));
-        ok(cli.run("import", "-p", project, "--name", "seed", seed.toString()));
-        ok(cli.run("endpoints", "add", "loop", "-p", project, "--url", server.baseUrl(), "--price-in", "1",
-                "--price-out", "2"));
+        project = cli.newProject(dir, "seed", seed.toString());
+        cli.addPricedEndpoint(project, "loop", server.baseUrl());
         agent("rewriter", "rewriter", "instruction_rewriter");
         agent("keeper", "rewriter", "instruction_rewriter");
         agent("good", "good", "responder");
@@ -69,11 +67,6 @@ class StarAgentsCliIT {
     void tearDown() {
         server.close();
         cli.close();
-    }
-
-    private static CliRunner.Result ok(CliRunner.Result r) {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
     }
 
     @Test

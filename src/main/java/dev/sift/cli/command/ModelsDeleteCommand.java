@@ -3,12 +3,8 @@ package dev.sift.cli.command;
 import dev.sift.cli.ExitCodes;
 import dev.sift.core.llm.models.ModelsDirectory;
 import dev.sift.core.store.ProjectStore;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -59,12 +55,5 @@ final class ModelsDeleteCommand extends ModelsSubcommand {
             env().out().println("Deleted " + folder + " (" + ByteSizes.human(freed) + " freed).");
         }
         return ExitCodes.OK;
-    }
-
-    private boolean confirmed(String question) throws IOException {
-        env().err().print(question);
-        env().err().flush();
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
     }
 }

@@ -8,7 +8,12 @@ import dev.sift.core.model.Dataset;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.StoreException;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -98,6 +103,17 @@ abstract class ProjectCommand implements Callable<Integer> {
         }
         throw new ParameterException(spec.commandLine(), "No dataset '" + nameOrId + "' in " + project.getFileName()
                 + "; see 'sift datasets --project " + project + "'");
+    }
+
+    /**
+     * Asks {@code question} on stderr and reads the answer from stdin: true when it starts with y, as before a
+     * deletion the user did not confirm with {@code --yes}.
+     */
+    boolean confirmed(String question) throws IOException {
+        env().err().print(question);
+        env().err().flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
     }
 
     ObjectNode toJson(Dataset d) {

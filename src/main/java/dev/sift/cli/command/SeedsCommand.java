@@ -8,10 +8,7 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SeedChunk;
 import dev.sift.core.store.SeedCollection;
 import dev.sift.core.store.StoreException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -162,13 +159,6 @@ final class SeedsCommand extends ProjectCommand {
                 env().out().println("Deleted " + what + ".");
             }
             return ExitCodes.OK;
-        }
-
-        private boolean confirmed(String question) throws IOException {
-            env().err().print(question);
-            env().err().flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
         }
     }
 }
