@@ -46,7 +46,7 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
 
     private final long runId;
     private final ProjectStore store;
-    private final StarAgentsSetup.AgentClients clients;
+    private final AgentClients clients;
     private final CausalLmScorer scorer;
     private final RecordedRun recorded;
 
@@ -54,7 +54,7 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
      * @param clients the client the teacher agent is asked through (normally its full stack, cache bound to the run)
      * @param scorer the student, opened by the caller from the run's configuration
      */
-    public ReflectionJob(long runId, ProjectStore store, StarAgentsSetup.AgentClients clients, CausalLmScorer scorer) {
+    public ReflectionJob(long runId, ProjectStore store, AgentClients clients, CausalLmScorer scorer) {
         this.runId = runId;
         this.store = store;
         this.clients = clients;
@@ -130,12 +130,7 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
     }
 
     private ReflectionTeacher teacher(ReflectionSpec spec) throws Exception {
-        Agent agent = store.agents().findByName(spec.teacher()).orElseThrow(() -> new IllegalArgumentException(
-                "field 'teacher': there is no agent '" + spec.teacher() + "'; see 'sift agents list'"));
-        if (agent.role() != AgentRole.TEACHER) {
-            throw new IllegalArgumentException("field 'teacher': agent '" + agent.name() + "' has the role "
-                    + agent.role().name().toLowerCase(Locale.ROOT) + ", not teacher");
-        }
+        Agent agent = RunAgents.named(store, spec.teacher(), "teacher", AgentRole.TEACHER);
         return new ReflectionTeacher(agent, clients.forAgent(agent), spec.seed());
     }
 
