@@ -74,8 +74,13 @@ final class RecordedRun {
 
     /**
      * Ends the run {@link RunStatus#SUCCEEDED} with {@code summary} when {@code stop} is empty, else
-     * {@link RunStatus#STOPPED} with {@code stop} as the reason and "stopped: " + {@code stop} + {@code stopTail}.
+     * {@link RunStatus#STOPPED} with {@code stop} as the reason and "stopped: " + {@code stop}.
      */
+    RunStatus conclude(String stop, String summary) throws StoreException {
+        return conclude(stop, summary, "");
+    }
+
+    /** As {@link #conclude(String, String)}, with {@code stopTail} after the reason of a stopped run. */
     RunStatus conclude(String stop, String summary, String stopTail) throws StoreException {
         RunStatus status = stop.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
         finish(status, stop, stop.isEmpty() ? summary : "stopped: " + stop + stopTail);

@@ -95,7 +95,7 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
                         + spec.topK().getAsInt(), "{\"k\":" + spec.topK().getAsInt() + ",\"outside\":" + outside + "}");
             }
             Map<ReflectionBranch, Integer> branches = ReflectionBranches.count(store, runId);
-            RunStatus status = recorded.conclude(stop, done + " samples decided: " + line(branches), "");
+            RunStatus status = recorded.conclude(stop, done + " samples decided: " + line(branches));
             return new ReflectionSummary(runId, status, done.get(), ids.length, branches, stop);
         }, () -> "cancelled after " + done + " samples");
     }

@@ -106,7 +106,7 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
                     round = r;
                 }
             }
-            RunStatus status = recorded.conclude(stop, done + " seeds decided in " + rounds + " rounds", "");
+            RunStatus status = recorded.conclude(stop, done + " seeds decided in " + rounds + " rounds");
             Map<String, Double> byName = new LinkedHashMap<>();
             weights.forEach((id, p) -> byName.put(resolved.pairs().get(id).name(), p));
             return new StarAgentsSummary(runId, status, round, rounds, done.get(), seeds, byName,
