@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.agentinstruct.SkillLibrary;
 import dev.sift.core.job.Job;
-import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.JobContext;
 import dev.sift.core.job.JobEvent;
 import dev.sift.core.job.Parallel;
 import dev.sift.core.llm.LlmException;
-import dev.sift.core.llm.cache.Redaction;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.model.DatasetFormat;
 import dev.sift.core.store.InstructContent;
@@ -54,11 +52,13 @@ public final class AgentInstructJob implements Job<AgentInstructSummary> {
     private final ProjectStore store;
     private final AgentInstructSetup setup;
     private final AgentInstructStages stages = new AgentInstructStages();
+    private final RecordedRun recorded;
 
     public AgentInstructJob(long runId, ProjectStore store, AgentInstructSetup setup) {
         this.runId = runId;
         this.store = store;
         this.setup = setup;
+        this.recorded = new RecordedRun(store, runId);
     }
 
     /**
@@ -99,10 +99,7 @@ public final class AgentInstructJob implements Job<AgentInstructSummary> {
 
     @Override
     public AgentInstructSummary run(JobContext context) throws Exception {
-        Run run = store.runs().find(runId).orElseThrow(() -> new StoreException("There is no run " + runId));
-        if (!AgentInstructSpec.RECIPE.equals(run.recipe()) || run.datasetId() == 0) {
-            throw new StoreException("Run " + runId + " is not an agentinstruct run with an output dataset");
-        }
+        Run run = recorded.load(AgentInstructSpec.RECIPE, "an agentinstruct run with an output dataset");
         AgentInstructSpec spec;
         AgentInstructSetup.Resolved resolved;
         List<AgentInstructPlan.ChunkRef> chunks = new ArrayList<>();
@@ -112,9 +109,7 @@ public final class AgentInstructJob implements Job<AgentInstructSummary> {
             store.seeds().forEachChunk(collection(store, spec).id(), c -> chunks.add(
                     new AgentInstructPlan.ChunkRef(c.id(), c.kind().id())));
         } catch (Exception e) { // the project changed since the run was created: say why on the run
-            String reason = Redaction.redact(String.valueOf(e.getMessage()));
-            finish(RunStatus.FAILED, reason, "failed: " + reason);
-            throw e;
+            throw recorded.fail(e);
         }
         List<AgentInstructPlan.ContentUnit> plan = AgentInstructPlan.plan(chunks, spec.skills(), resolved.skills(),
                 spec);
@@ -127,69 +122,40 @@ public final class AgentInstructJob implements Job<AgentInstructSummary> {
         int slots = plan.stream().mapToInt(u -> u.slots().size()).sum();
         var slotsDone = new AtomicInteger((int) plan.stream().flatMap(u -> u.slots().stream().map(u::key))
                 .filter(done::contains).count());
-        store.runs().setStatus(runId, RunStatus.RUNNING, "");
-        store.runs().appendEvent(runId, run.startedAt().isPresent() ? "resumed" : "started", chunks.size()
-                + " seed chunks, " + plan.size() + " contents, " + slotsDone + " of " + slots + " instructions done, "
-                + pairs + " pairs", "");
-        store.runs().updateProgress(runId, slotsDone.get(), slots);
-        context.progress(slotsDone.get(), slots);
+        recorded.start(run.startedAt().isPresent(), chunks.size() + " seed chunks, " + plan.size() + " contents, "
+                + slotsDone + " of " + slots + " instructions done, " + pairs + " pairs");
+        recorded.progress(context, slotsDone.get(), slots);
         var work = new AgentInstructWork(store, runId, run.datasetId(), resolved, contents, done, stages, pairs);
-        var failed = new AtomicInteger();
-        var refused = new ConcurrentHashMap<String, Boolean>();
-        try {
+        var failures = new ItemFailures(store, runId);
+        return recorded.guard(() -> {
             context.message(stages.line());
             Parallel.forEach(plan, spec.concurrency(), context, unit -> {
-                if (!refused.isEmpty()) {
+                if (failures.refused()) {
                     return;
                 }
                 try {
                     work.process(unit, () -> {
-                        int n = slotsDone.incrementAndGet();
                         try {
-                            store.runs().updateProgress(runId, n, slots);
+                            recorded.progress(context, slotsDone.incrementAndGet(), slots);
                         } catch (StoreException e) {
                             throw new IllegalStateException(e.getMessage(), e);
                         }
-                        context.progress(n, slots);
                         context.message(stages.line());
                     });
                     context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), item(unit), stages.line()));
                 } catch (LlmException e) {
-                    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
-                        throw new JobCancelledException();
-                    }
-                    if (e.kind() == LlmException.Kind.REFUSED) {
-                        refused.put(String.valueOf(e.getMessage()), true);
-                        return;
-                    }
-                    failed.incrementAndGet();
-                    String reason = Redaction.redact(String.valueOf(e.getMessage()));
-                    context.publish(new JobEvent.ItemFailed(context.jobId(), Instant.now(), item(unit), reason));
-                    store.runs().appendEvent(runId, "item_failed", item(unit) + ": " + reason,
-                            JSON.createObjectNode().put("chunk", unit.chunkId()).put("skill", unit.skill().name())
-                                    .put("transformation", unit.transformation().name()).toString());
+                    failures.record(context, item(unit), JSON.createObjectNode().put("chunk", unit.chunkId())
+                            .put("skill", unit.skill().name()).put("transformation", unit.transformation().name())
+                            .toString(), e);
                 }
             });
-            String stop = !refused.isEmpty() ? refused.keySet().iterator().next()
-                    : failed.get() > 0 ? failed + " contents failed; resume to retry them" : "";
-            RunStatus status = stop.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
+            String stop = failures.stop("contents");
             String end = pairs + " pairs, " + slotsDone + " of " + slots + " instructions"
                     + (work.full() ? " (reached maxPairs)" : "") + "; " + stages.line();
-            finish(status, stop, stop.isEmpty() ? end : "stopped: " + stop + "; " + end);
+            RunStatus status = recorded.conclude(stop, end, "; " + end);
             return new AgentInstructSummary(runId, status, run.datasetId(), slotsDone.get(), slots, pairs.get(),
                     stages.line(), stop);
-        } catch (JobCancelledException e) {
-            finish(RunStatus.CANCELLED, "", "cancelled after " + pairs + " pairs; " + stages.line());
-            throw e;
-        } catch (Exception e) {
-            try {
-                String reason = Redaction.redact(String.valueOf(e.getMessage()));
-                finish(RunStatus.FAILED, reason, "failed: " + reason);
-            } catch (StoreException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
-        }
+        }, () -> "cancelled after " + pairs + " pairs; " + stages.line());
     }
 
     private static String item(AgentInstructPlan.ContentUnit unit) {
@@ -217,10 +183,5 @@ public final class AgentInstructJob implements Job<AgentInstructSummary> {
                 return out;
             }
         }
-    }
-
-    private void finish(RunStatus status, String reason, String message) throws StoreException {
-        store.runs().setStatus(runId, status, reason);
-        store.runs().appendEvent(runId, status.id(), message, "");
     }
 }

@@ -4,17 +4,12 @@ import dev.sift.core.agentinstruct.Skill;
 import dev.sift.core.agentinstruct.SkillAgent;
 import dev.sift.core.agentinstruct.SkillLibrary;
 import dev.sift.core.agentinstruct.SkillReader;
-import dev.sift.core.judge.JudgePrompts;
 import dev.sift.core.judge.LlmJudge;
-import dev.sift.core.llm.ChatParametersJson;
-import dev.sift.core.llm.LlmClient;
 import dev.sift.core.model.Agent;
 import dev.sift.core.scoring.CausalLmScorer;
 import dev.sift.core.scoring.IfdScorer;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.StoreException;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +22,15 @@ import java.util.TreeSet;
  */
 public final class AgentInstructSetup {
 
-    /** The client an agent is asked through. */
+    /** The client an agent is asked through; the same as {@link dev.sift.core.pipeline.AgentClients}. */
     @FunctionalInterface
-    public interface AgentClients {
-        LlmClient forAgent(Agent agent) throws Exception;
+    public interface AgentClients extends dev.sift.core.pipeline.AgentClients {
     }
 
-    private final AgentClients clients;
+    private final dev.sift.core.pipeline.AgentClients clients;
     private final Optional<CausalLmScorer> ifdScorer;
 
-    public AgentInstructSetup(AgentClients clients, Optional<CausalLmScorer> ifdScorer) {
+    public AgentInstructSetup(dev.sift.core.pipeline.AgentClients clients, Optional<CausalLmScorer> ifdScorer) {
         this.clients = clients;
         this.ifdScorer = ifdScorer;
     }
@@ -74,10 +68,10 @@ public final class AgentInstructSetup {
                     + "collection's chunks (" + String.join(", ", kinds) + ")");
         }
         for (var e : spec.agents().entrySet()) {
-            agent(store, e.getValue(), "agents." + e.getKey());
+            RunAgents.named(store, e.getValue(), "agents." + e.getKey());
         }
         if (spec.judge().isPresent()) {
-            agent(store, spec.judge().get(), "judge");
+            RunAgents.named(store, spec.judge().get(), "judge");
         }
         if (store.datasets().findByName(spec.dataset()).isPresent()) {
             throw new IllegalArgumentException("field 'dataset': there is a dataset '" + spec.dataset()
@@ -96,36 +90,14 @@ public final class AgentInstructSetup {
             }
             skills.put(name, SkillReader.read(definition, "skill '" + name + "' of the run"));
         }
-        Map<Long, LlmClient> byAgent = new HashMap<>();
+        var runAgents = new RunAgents(store, clients);
         Map<String, SkillAgent> agents = new LinkedHashMap<>();
         for (var e : spec.agents().entrySet()) {
-            Agent agent = agent(store, e.getValue(), "agents." + e.getKey());
-            agents.put(e.getKey(), new SkillAgent(agent, client(byAgent, agent)));
+            Agent agent = RunAgents.named(store, e.getValue(), "agents." + e.getKey());
+            agents.put(e.getKey(), new SkillAgent(agent, runAgents.client(agent)));
         }
-        Optional<LlmJudge> judge = Optional.empty();
-        if (spec.judge().isPresent()) {
-            Agent agent = agent(store, spec.judge().get(), "judge");
-            JudgePrompts prompts = spec.judgePrompts().isPresent()
-                    ? JudgePrompts.read(Path.of(spec.judgePrompts().get())) : JudgePrompts.defaults();
-            judge = Optional.of(new LlmJudge(client(byAgent, agent), agent.model(),
-                    ChatParametersJson.fromJson(agent.parametersJson()), prompts));
-        }
-        Optional<IfdScorer> ifd = ifdScorer.map(s -> new IfdScorer(s, spec.ifd().withMaxLength(Math.min(
-                spec.ifd().maxLength(), s.maxLength()))));
+        Optional<LlmJudge> judge = runAgents.judge(spec.judge(), spec.judgePrompts());
+        Optional<IfdScorer> ifd = ifdScorer.map(s -> RunAgents.ifd(s, spec.ifd()));
         return new Resolved(spec, skills, agents, judge, ifd);
-    }
-
-    private LlmClient client(Map<Long, LlmClient> byAgent, Agent agent) throws Exception {
-        LlmClient client = byAgent.get(agent.id());
-        if (client == null) {
-            client = clients.forAgent(agent);
-            byAgent.put(agent.id(), client);
-        }
-        return client;
-    }
-
-    private static Agent agent(ProjectStore store, String name, String field) throws StoreException {
-        return store.agents().findByName(name).orElseThrow(() -> new IllegalArgumentException("field '" + field
-                + "': there is no agent '" + name + "'; see 'sift agents list'"));
     }
 }

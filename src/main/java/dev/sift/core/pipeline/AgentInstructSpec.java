@@ -1,12 +1,9 @@
 package dev.sift.core.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.core.agentinstruct.Emit;
 import dev.sift.core.scoring.IfdOptions;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The configuration of an AgentInstruct run (ALGORITHMS.md §2), read from the JSON file given to
@@ -55,7 +51,6 @@ public record AgentInstructSpec(
     /** The roles, in the order they act. */
     public static final List<String> ROLES = List.of("transformer", "generator", "suggester", "editor", "responder");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("seeds", "skills", "skillDefinitions", "agents",
             "skillsPerChunk", "transformationsPerChunk", "instructionsPerContent", "rounds", "suggestions", "emit",
             "maxPairs", "dataset", "seed", "judge", "judgePrompts", "ifdScorer", "ifd", "budget", "concurrency");
@@ -101,7 +96,7 @@ public record AgentInstructSpec(
 
     /** The configuration JSON: the same shape as the file it was read from. */
     public String toConfigJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = SpecFields.object();
         root.put("seeds", seeds);
         ObjectNode s = root.putObject("skills");
         skills.forEach(s::put);
@@ -113,13 +108,9 @@ public record AgentInstructSpec(
                 .put("maxPairs", maxPairs).put("dataset", dataset).put("seed", seed);
         judge.ifPresent(j -> root.put("judge", j));
         judgePrompts.ifPresent(j -> root.put("judgePrompts", j));
-        ifdScorer.ifPresent(ref -> StarAgentsSpec.writeScorer(root.putObject("ifdScorer"), ref));
-        ObjectNode o = root.putObject("ifd");
-        o.put("template", ifd.template().name()).put("directMode", ifd.directMode().name())
-                .put("spanMode", ifd.spanMode().name()).put("maxLength", ifd.maxLength());
-        ifd.headerTokens().ifPresent(h -> o.put("headerTokens", h));
-        budgetUsd.ifPresent(b -> root.put("budget", b));
-        root.put("concurrency", concurrency);
+        ifdScorer.ifPresent(ref -> SpecFields.writeScorer(root.putObject("ifdScorer"), ref));
+        SpecFields.writeIfd(root, ifd);
+        SpecFields.writeLimits(root, budgetUsd, concurrency);
         if (!skillDefinitions.isEmpty()) {
             ObjectNode d = root.putObject("skillDefinitions");
             skillDefinitions.forEach(d::put);
@@ -133,40 +124,20 @@ public record AgentInstructSpec(
      * @throws IllegalArgumentException naming the source and the field when it is not a valid configuration
      */
     public static AgentInstructSpec fromJson(String json, String source) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(source + ": must be a JSON object");
-        }
-        try {
-            for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-                String name = names.next();
-                require(FIELDS.contains(name), name, "is not a known field; known: " + new TreeSet<>(FIELDS));
-            }
-            JsonNode seedsNode = root.path("seeds");
-            require(seedsNode.isTextual() || seedsNode.isIntegralNumber(), "seeds", "must name the seed collection");
-            String seeds = seedsNode.asText();
-            JsonNode budget = root.path("budget");
+        return SpecFields.read(json, source, FIELDS, root -> {
+            String seeds = SpecFields.nameOrId(root, "seeds", "must name the seed collection");
             JsonNode ifdScorer = root.path("ifdScorer");
             return new AgentInstructSpec(seeds, skills(root.path("skills")), texts(root, "skillDefinitions"),
-                    texts(root, "agents"), integer(root, "skillsPerChunk", 1),
-                    integer(root, "transformationsPerChunk", 2), integer(root, "instructionsPerContent", 2),
-                    integer(root, "rounds", 1), integer(root, "suggestions", 2), emit(root.path("emit")),
-                    integer(root, "maxPairs", 0), root.path("dataset").asText(seeds + "-agentinstruct"),
-                    root.path("seed").asLong(0), text(root, "judge"), text(root, "judgePrompts"),
+                    texts(root, "agents"), SpecFields.integer(root, "skillsPerChunk", 1),
+                    SpecFields.integer(root, "transformationsPerChunk", 2),
+                    SpecFields.integer(root, "instructionsPerContent", 2), SpecFields.integer(root, "rounds", 1),
+                    SpecFields.integer(root, "suggestions", 2), emit(root.path("emit")),
+                    SpecFields.integer(root, "maxPairs", 0), root.path("dataset").asText(seeds + "-agentinstruct"),
+                    SpecFields.seed(root), SpecFields.text(root, "judge"), SpecFields.text(root, "judgePrompts"),
                     ifdScorer.isMissingNode() || ifdScorer.isNull() ? Optional.empty()
-                            : Optional.of(StarAgentsSpec.scorer(root, "ifdScorer")),
-                    StarAgentsSpec.ifd(root.path("ifd")),
-                    budget.isMissingNode() || budget.isNull() ? OptionalDouble.empty()
-                            : OptionalDouble.of(number(root, "budget")),
-                    integer(root, "concurrency", 1));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-        }
+                            : Optional.of(SpecFields.scorer(root, "ifdScorer")),
+                    SpecFields.ifd(root), SpecFields.budget(root), SpecFields.concurrency(root));
+        });
     }
 
     /** {@code ["a", "b"]} (weight 1 each) or {@code {"a": 2, "b": 1}}. */
@@ -211,32 +182,7 @@ public record AgentInstructSpec(
         }
     }
 
-    private static Optional<String> text(JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
-            return Optional.empty();
-        }
-        require(node.isTextual(), field, "must be a string");
-        return Optional.of(node.asText());
-    }
-
-    private static int integer(JsonNode root, String field, int fallback) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode()) {
-            return fallback;
-        }
-        require(node.isInt(), field, "must be a whole number");
-        return node.asInt();
-    }
-
-    private static double number(JsonNode root, String field) {
-        require(root.path(field).isNumber(), field, "must be a number");
-        return root.path(field).asDouble();
-    }
-
     private static void require(boolean ok, String field, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException("field '" + field + "' " + problem);
-        }
+        SpecFields.require(ok, field, problem);
     }
 }

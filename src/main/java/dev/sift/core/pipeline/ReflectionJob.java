@@ -1,12 +1,10 @@
 package dev.sift.core.pipeline;
 
 import dev.sift.core.job.Job;
-import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.JobContext;
 import dev.sift.core.job.JobEvent;
 import dev.sift.core.job.Parallel;
 import dev.sift.core.llm.LlmException;
-import dev.sift.core.llm.cache.Redaction;
 import dev.sift.core.model.Agent;
 import dev.sift.core.model.AgentRole;
 import dev.sift.core.model.Sample;
@@ -48,18 +46,20 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
 
     private final long runId;
     private final ProjectStore store;
-    private final StarAgentsSetup.AgentClients clients;
+    private final AgentClients clients;
     private final CausalLmScorer scorer;
+    private final RecordedRun recorded;
 
     /**
      * @param clients the client the teacher agent is asked through (normally its full stack, cache bound to the run)
      * @param scorer the student, opened by the caller from the run's configuration
      */
-    public ReflectionJob(long runId, ProjectStore store, StarAgentsSetup.AgentClients clients, CausalLmScorer scorer) {
+    public ReflectionJob(long runId, ProjectStore store, AgentClients clients, CausalLmScorer scorer) {
         this.runId = runId;
         this.store = store;
         this.clients = clients;
         this.scorer = scorer;
+        this.recorded = new RecordedRun(store, runId);
     }
 
     /** Creates a queued run of this recipe over a dataset. */
@@ -75,23 +75,17 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
 
     @Override
     public ReflectionSummary run(JobContext context) throws Exception {
-        Run run = store.runs().find(runId).orElseThrow(() -> new StoreException("There is no run " + runId));
-        if (!ReflectionSpec.RECIPE.equals(run.recipe()) || run.datasetId() == 0) {
-            throw new StoreException("Run " + runId + " is not a reflection run over a dataset");
-        }
+        Run run = recorded.load(ReflectionSpec.RECIPE, "a reflection run over a dataset");
         ReflectionSpec spec = ReflectionSpec.fromJson(run.configJson(), "run " + runId);
         long[] ids = store.samples().ids(SampleQuery.dataset(run.datasetId()));
         Set<Long> decided = ConcurrentHashMap.newKeySet();
         store.decisions().listByRun(runId).forEach(d -> decided.add(d.sampleId()));
         var done = new AtomicInteger((int) Arrays.stream(ids).filter(decided::contains).count());
-        store.runs().setStatus(runId, RunStatus.RUNNING, "");
-        store.runs().appendEvent(runId, done.get() == 0 ? "started" : "resumed", done + " of " + ids.length
-                + " samples decided", "");
-        try {
+        recorded.start(done.get() > 0, done + " of " + ids.length + " samples decided");
+        return recorded.guard(() -> {
             var student = new ReflectionStudent(store, scorer, spec.ifdOptions(), spec.variant());
             var work = new ReflectionSample(store, runId, spec, teacher(spec), student, scorer);
-            store.runs().updateProgress(runId, done.get(), ids.length);
-            context.progress(done.get(), ids.length);
+            recorded.progress(context, done.get(), ids.length);
             String stop = decideAll(context, work, spec.concurrency(), ids, decided, done);
             if (stop.isEmpty() && spec.topK().isPresent()) {
                 context.checkCancelled();
@@ -101,76 +95,42 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
                         + spec.topK().getAsInt(), "{\"k\":" + spec.topK().getAsInt() + ",\"outside\":" + outside + "}");
             }
             Map<ReflectionBranch, Integer> branches = ReflectionBranches.count(store, runId);
-            RunStatus status = stop.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
-            finish(status, stop, stop.isEmpty() ? done + " samples decided: " + line(branches) : "stopped: " + stop);
+            RunStatus status = recorded.conclude(stop, done + " samples decided: " + line(branches));
             return new ReflectionSummary(runId, status, done.get(), ids.length, branches, stop);
-        } catch (JobCancelledException e) {
-            finish(RunStatus.CANCELLED, "", "cancelled after " + done + " samples");
-            throw e;
-        } catch (Exception e) {
-            try {
-                String reason = Redaction.redact(String.valueOf(e.getMessage()));
-                finish(RunStatus.FAILED, reason, "failed: " + reason);
-            } catch (StoreException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
-        }
+        }, () -> "cancelled after " + done + " samples");
     }
 
     /** Works through the undecided samples; returns why the run must stop, or "" when every sample is decided. */
     private String decideAll(JobContext context, ReflectionSample work, int concurrency, long[] ids,
             Set<Long> decided, AtomicInteger done) throws Exception {
         long[] pending = Arrays.stream(ids).filter(id -> !decided.contains(id)).toArray();
-        var failed = new AtomicInteger();
-        var refused = new ConcurrentHashMap<String, Boolean>();
+        var failures = new ItemFailures(store, runId);
         int total = ids.length;
-        for (int from = 0; from < pending.length && refused.isEmpty(); from += 256) {
+        for (int from = 0; from < pending.length && !failures.refused(); from += 256) {
             context.checkCancelled();
             List<Sample> samples = store.samples().fetch(pending, from, Math.min(from + 256, pending.length));
             Parallel.forEach(samples, concurrency, context, sample -> {
-                if (!refused.isEmpty()) {
+                if (failures.refused()) {
                     return;
                 }
                 try {
                     ReflectionSelection.Choice choice = work.process(sample);
                     decided.add(sample.id());
-                    store.runs().updateProgress(runId, done.incrementAndGet(), total);
-                    context.progress(done.get(), total);
+                    recorded.progress(context, done.incrementAndGet(), total);
                     context.message(String.format(Locale.ROOT, "%,d of %,d samples decided · sample %d: %s",
                             done.get(), total, sample.id(), choice.branch().text()));
                     context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), "sample " + sample.id(),
                             choice.reason()));
                 } catch (LlmException e) {
-                    if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
-                        throw new JobCancelledException();
-                    }
-                    if (e.kind() == LlmException.Kind.REFUSED) {
-                        refused.put(String.valueOf(e.getMessage()), true);
-                        return;
-                    }
-                    failed.incrementAndGet();
-                    String reason = Redaction.redact(String.valueOf(e.getMessage()));
-                    context.publish(new JobEvent.ItemFailed(context.jobId(), Instant.now(), "sample " + sample.id(),
-                            reason));
-                    store.runs().appendEvent(runId, "item_failed", "sample " + sample.id() + ": " + reason,
-                            "{\"sample_id\":" + sample.id() + "}");
+                    failures.record(context, "sample " + sample.id(), "{\"sample_id\":" + sample.id() + "}", e);
                 }
             });
         }
-        if (!refused.isEmpty()) {
-            return refused.keySet().iterator().next();
-        }
-        return failed.get() == 0 ? "" : failed.get() + " samples failed; resume to retry them";
+        return failures.stop("samples");
     }
 
     private ReflectionTeacher teacher(ReflectionSpec spec) throws Exception {
-        Agent agent = store.agents().findByName(spec.teacher()).orElseThrow(() -> new IllegalArgumentException(
-                "field 'teacher': there is no agent '" + spec.teacher() + "'; see 'sift agents list'"));
-        if (agent.role() != AgentRole.TEACHER) {
-            throw new IllegalArgumentException("field 'teacher': agent '" + agent.name() + "' has the role "
-                    + agent.role().name().toLowerCase(Locale.ROOT) + ", not teacher");
-        }
+        Agent agent = RunAgents.named(store, spec.teacher(), "teacher", AgentRole.TEACHER);
         return new ReflectionTeacher(agent, clients.forAgent(agent), spec.seed());
     }
 
@@ -184,10 +144,5 @@ public final class ReflectionJob implements Job<ReflectionSummary> {
             }
         }
         return out.length() == 0 ? "none" : out.toString();
-    }
-
-    private void finish(RunStatus status, String reason, String message) throws StoreException {
-        store.runs().setStatus(runId, status, reason);
-        store.runs().appendEvent(runId, status.id(), message, "");
     }
 }

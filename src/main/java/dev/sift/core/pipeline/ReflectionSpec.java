@@ -1,20 +1,15 @@
 package dev.sift.core.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.core.pipeline.StarAgentsSpec.ScorerRef;
 import dev.sift.core.scoring.IfdOptions;
 import dev.sift.core.scoring.PromptTemplate;
 import dev.sift.core.scoring.SpanMode;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The configuration of a Selective Reflection-Tuning run (ALGORITHMS.md §4), read from the JSON file given to
@@ -54,7 +49,6 @@ public record ReflectionSpec(
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("dataset", "teacher", "student", "template", "maxLength",
             "variant", "keepQOnly", "keepOriginal", "topK", "referenceCompat", "seed", "budget", "concurrency");
 
@@ -81,20 +75,14 @@ public record ReflectionSpec(
 
     /** The configuration JSON: the same shape as the file it was read from. */
     public String toConfigJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = SpecFields.object();
         root.put("dataset", dataset).put("teacher", teacher);
-        ObjectNode s = root.putObject("student");
-        if (student.isLocal()) {
-            s.put("model", student.modelDir());
-        } else {
-            s.put("endpoint", student.endpoint()).put("model", student.model());
-        }
+        SpecFields.writeScorer(root.putObject("student"), student);
         root.put("template", template.name().toLowerCase(Locale.ROOT)).put("maxLength", maxLength)
                 .put("variant", variant.id()).put("keepQOnly", keepQOnly).put("keepOriginal", keepOriginal);
         topK.ifPresent(k -> root.put("topK", k));
         root.put("referenceCompat", referenceCompat).put("seed", seed);
-        budgetUsd.ifPresent(b -> root.put("budget", b));
-        root.put("concurrency", concurrency);
+        SpecFields.writeLimits(root, budgetUsd, concurrency);
         return root.toString();
     }
 
@@ -104,81 +92,22 @@ public record ReflectionSpec(
      * @throws IllegalArgumentException naming the source and the field when it is not a valid configuration
      */
     public static ReflectionSpec fromJson(String json, String source) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(source + ": must be a JSON object");
-        }
-        try {
-            for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-                String name = names.next();
-                require(FIELDS.contains(name), name, "is not a known field; known: " + new TreeSet<>(FIELDS));
-            }
-            require(root.path("dataset").isTextual() || root.path("dataset").isIntegralNumber(), "dataset",
-                    "must name the dataset");
+        return SpecFields.read(json, source, FIELDS, root -> {
+            String dataset = SpecFields.nameOrId(root, "dataset", "must name the dataset");
             require(root.path("teacher").isTextual(), "teacher", "must name the teacher agent");
-            JsonNode budget = root.path("budget");
-            JsonNode topK = root.path("topK");
-            require(topK.isMissingNode() || topK.isNull() || topK.isInt(), "topK", "must be a whole number");
-            require(budget.isMissingNode() || budget.isNull() || budget.isNumber(), "budget", "must be a number");
-            return new ReflectionSpec(root.path("dataset").asText(), root.path("teacher").asText(), student(root),
-                    constant(PromptTemplate.class, root.path("template").asText("vicuna"), "template"),
-                    integer(root, "maxLength", DEFAULT_MAX_LENGTH),
-                    constant(Variant.class, root.path("variant").asText("ppl"), "variant"),
-                    bool(root, "keepQOnly"), bool(root, "keepOriginal"),
-                    topK.isInt() ? OptionalInt.of(topK.asInt()) : OptionalInt.empty(), bool(root, "referenceCompat"),
-                    root.path("seed").asLong(0),
-                    budget.isNumber() ? OptionalDouble.of(budget.asDouble()) : OptionalDouble.empty(),
-                    integer(root, "concurrency", 1));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static ScorerRef student(JsonNode root) {
-        JsonNode node = root.path("student");
-        require(node.isObject(), "student", "must be an object: {\"model\": FOLDER} or {\"endpoint\": NAME, "
-                + "\"model\": ID}");
-        String model = node.path("model").asText("");
-        if (node.hasNonNull("endpoint")) {
-            require(!model.isBlank(), "student.model", "must name the endpoint's model");
-            return new ScorerRef("", node.get("endpoint").asText(), model);
-        }
-        require(!model.isBlank(), "student.model", "must name a local model folder (or give 'endpoint')");
-        return ScorerRef.local(model);
-    }
-
-    private static <E extends Enum<E>> E constant(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field '" + field + "': unknown value '" + value + "'; choose one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static boolean bool(JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        require(node.isMissingNode() || node.isBoolean(), field, "must be true or false");
-        return node.asBoolean(false);
-    }
-
-    private static int integer(JsonNode root, String field, int fallback) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode()) {
-            return fallback;
-        }
-        require(node.isInt(), field, "must be a whole number");
-        return node.asInt();
+            OptionalInt topK = SpecFields.optionalInteger(root, "topK");
+            OptionalDouble budget = SpecFields.budget(root);
+            return new ReflectionSpec(dataset, root.path("teacher").asText(), SpecFields.scorer(root, "student"),
+                    SpecFields.constant(PromptTemplate.class, root.path("template").asText("vicuna"), "template"),
+                    SpecFields.integer(root, "maxLength", DEFAULT_MAX_LENGTH),
+                    SpecFields.constant(Variant.class, root.path("variant").asText("ppl"), "variant"),
+                    SpecFields.bool(root, "keepQOnly"), SpecFields.bool(root, "keepOriginal"), topK,
+                    SpecFields.bool(root, "referenceCompat"), SpecFields.seed(root), budget,
+                    SpecFields.concurrency(root));
+        });
     }
 
     private static void require(boolean ok, String field, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException("field '" + field + "' " + problem);
-        }
+        SpecFields.require(ok, field, problem);
     }
 }

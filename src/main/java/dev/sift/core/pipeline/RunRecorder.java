@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
 /**
  * The run row of a one-shot job (one that does not resume): created as running when the job starts, with its log, and
  * finished as succeeded, cancelled or failed with the reason, so the project keeps a record of every job that changed
- * or wrote something.
+ * or wrote something. The status and events are written through {@link RecordedRun}, as the resumable recipes do.
  */
 final class RunRecorder {
 
@@ -33,33 +33,28 @@ final class RunRecorder {
     <T> T record(NewRun run, String startMessage, Work<T> work, java.util.function.Function<T, String> done)
             throws Exception {
         long runId = store.runs().create(run).id();
-        store.runs().setStatus(runId, RunStatus.RUNNING, "");
-        store.runs().appendEvent(runId, "started", startMessage, "");
+        var recorded = new RecordedRun(store, runId);
+        recorded.start(false, startMessage);
         T result;
         try {
             result = work.run(runId);
         } catch (JobCancelledException e) {
-            finish(runId, RunStatus.CANCELLED, "", "cancelled");
+            recorded.finish(RunStatus.CANCELLED, "", "cancelled");
             throw e;
         } catch (Exception | Error e) {
             try {
-                finish(runId, RunStatus.FAILED, String.valueOf(e.getMessage()), "failed: " + e.getMessage());
+                recorded.finish(RunStatus.FAILED, String.valueOf(e.getMessage()), "failed: " + e.getMessage());
             } catch (StoreException again) {
                 e.addSuppressed(again);
             }
             throw e;
         }
-        finish(runId, RunStatus.SUCCEEDED, "", done.apply(result));
+        recorded.finish(RunStatus.SUCCEEDED, "", done.apply(result));
         return result;
     }
 
     /** A run of {@code recipe} over a dataset without a budget. */
     static NewRun newRun(String recipe, long datasetId, String configJson, long seed) {
         return new NewRun(recipe, datasetId, configJson, seed, OptionalDouble.empty());
-    }
-
-    private void finish(long runId, RunStatus status, String error, String message) throws StoreException {
-        store.runs().setStatus(runId, status, error);
-        store.runs().appendEvent(runId, status.id(), message, "");
     }
 }

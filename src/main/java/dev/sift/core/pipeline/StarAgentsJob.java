@@ -3,12 +3,10 @@ package dev.sift.core.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.core.job.Job;
-import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.JobContext;
 import dev.sift.core.job.JobEvent;
 import dev.sift.core.job.Parallel;
 import dev.sift.core.llm.LlmException;
-import dev.sift.core.llm.cache.Redaction;
 import dev.sift.core.model.Sample;
 import dev.sift.core.store.NewRun;
 import dev.sift.core.store.ProjectStore;
@@ -53,12 +51,14 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
     private final ProjectStore store;
     private final StarAgentsSetup setup;
     private final StarAgentsStages stages = new StarAgentsStages();
+    private final RecordedRun recorded;
 
     /** @param setup the clients and scorers of the run's agents, pairs and scorers */
     public StarAgentsJob(long runId, ProjectStore store, StarAgentsSetup setup) {
         this.runId = runId;
         this.store = store;
         this.setup = setup;
+        this.recorded = new RecordedRun(store, runId);
     }
 
     /** Creates a queued run of this recipe over a dataset. */
@@ -74,10 +74,7 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
 
     @Override
     public StarAgentsSummary run(JobContext context) throws Exception {
-        Run run = store.runs().find(runId).orElseThrow(() -> new StoreException("There is no run " + runId));
-        if (!StarAgentsSpec.RECIPE.equals(run.recipe()) || run.datasetId() == 0) {
-            throw new StoreException("Run " + runId + " is not a star-agents run over a dataset");
-        }
+        Run run = recorded.load(StarAgentsSpec.RECIPE, "a star-agents run over a dataset");
         StarAgentsSpec spec = StarAgentsSpec.fromJson(run.configJson(), "run " + runId);
         StarAgentsSetup.Resolved resolved = setup.resolve(store, spec);
         long[] ids = store.samples().ids(SampleQuery.dataset(run.datasetId()));
@@ -87,22 +84,18 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
                     + spec.batchSize() + " needs more seeds than the dataset's " + ids.length);
         }
         int seeds = Math.min(ids.length, rounds * spec.batchSize());
-        List<RoundWeights> history = store.runs().weights(runId);
+        List<RoundWeights> recordedWeights = store.runs().weights(runId);
         Set<Long> decided = decidedSamples();
         var done = new AtomicInteger((int) Arrays.stream(ids, 0, seeds).filter(decided::contains).count());
-        store.runs().setStatus(runId, RunStatus.RUNNING, "");
-        store.runs().appendEvent(runId, history.isEmpty() ? "started" : "resumed", done + " of " + seeds
-                + " seeds decided, " + Math.max(0, history.size() - 1) + " of " + rounds + " rounds done", "");
-        try {
-            if (history.isEmpty()) {
-                history = List.of(record(resolved, 0, StarAgentsWeights.uniform(resolved.pairs().keySet()),
-                        Map.of(), Map.of()));
-            }
+        recorded.start(!recordedWeights.isEmpty(), done + " of " + seeds + " seeds decided, "
+                + Math.max(0, recordedWeights.size() - 1) + " of " + rounds + " rounds done");
+        return recorded.guard(() -> {
+            List<RoundWeights> history = recordedWeights.isEmpty() ? List.of(record(resolved, 0,
+                    StarAgentsWeights.uniform(resolved.pairs().keySet()), Map.of(), Map.of())) : recordedWeights;
             Map<Long, Double> weights = history.get(history.size() - 1).weights();
             requireSamePairs(weights, resolved);
             int round = history.get(history.size() - 1).round();
-            store.runs().updateProgress(runId, done.get(), seeds);
-            context.progress(done.get(), seeds);
+            recorded.progress(context, done.get(), seeds);
             String stop = "";
             while (stop.isEmpty() && round < rounds) {
                 int r = round + 1;
@@ -113,24 +106,12 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
                     round = r;
                 }
             }
-            RunStatus status = stop.isEmpty() ? RunStatus.SUCCEEDED : RunStatus.STOPPED;
-            finish(status, stop, stop.isEmpty() ? done + " seeds decided in " + rounds + " rounds" : "stopped: " + stop);
+            RunStatus status = recorded.conclude(stop, done + " seeds decided in " + rounds + " rounds");
             Map<String, Double> byName = new LinkedHashMap<>();
             weights.forEach((id, p) -> byName.put(resolved.pairs().get(id).name(), p));
             return new StarAgentsSummary(runId, status, round, rounds, done.get(), seeds, byName,
                     StarAgentsWeights.entropy(weights), stop);
-        } catch (JobCancelledException e) {
-            finish(RunStatus.CANCELLED, "", "cancelled after " + done + " seeds");
-            throw e;
-        } catch (Exception e) {
-            try {
-                String reason = Redaction.redact(String.valueOf(e.getMessage()));
-                finish(RunStatus.FAILED, reason, "failed: " + reason);
-            } catch (StoreException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
-        }
+        }, () -> "cancelled after " + done + " seeds");
     }
 
     /** Works through a round's undecided seeds; returns why the run must stop, or "" when every seed is decided. */
@@ -139,41 +120,26 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
         context.checkCancelled();
         long[] pending = Arrays.stream(batch).filter(id -> !decided.contains(id)).toArray();
         List<Sample> samples = store.samples().fetch(pending, 0, pending.length);
-        var failed = new AtomicInteger();
-        var refused = new ConcurrentHashMap<String, Boolean>();
+        var failures = new ItemFailures(store, runId);
         var work = new StarAgentsSeed(store, runId, resolved.spec(), resolved.pairs(), resolved.evaluator(), stages);
         context.message("round " + round + ": " + samples.size() + " seeds");
         Parallel.forEach(samples, resolved.spec().concurrency(), context, sample -> {
-            if (!refused.isEmpty()) {
+            if (failures.refused()) {
                 return;
             }
             try {
                 StarAgentsSeed.Outcome outcome = work.process(round, sample, weights);
                 decided.add(sample.id());
-                store.runs().updateProgress(runId, done.incrementAndGet(), seeds);
-                context.progress(done.get(), seeds);
+                recorded.progress(context, done.incrementAndGet(), seeds);
                 context.message(stages.line(round));
                 context.publish(new JobEvent.ItemDone(context.jobId(), Instant.now(), "sample " + sample.id(),
                         outcome.reason()));
             } catch (LlmException e) {
-                if (context.isCancelled() || Thread.currentThread().isInterrupted()) {
-                    throw new JobCancelledException();
-                }
-                if (e.kind() == LlmException.Kind.REFUSED) {
-                    refused.put(String.valueOf(e.getMessage()), true);
-                    return;
-                }
-                failed.incrementAndGet();
-                String reason = Redaction.redact(String.valueOf(e.getMessage()));
-                context.publish(new JobEvent.ItemFailed(context.jobId(), Instant.now(), "sample " + sample.id(), reason));
-                store.runs().appendEvent(runId, "item_failed", "sample " + sample.id() + ": " + reason,
-                        "{\"sample_id\":" + sample.id() + ",\"round\":" + round + "}");
+                failures.record(context, "sample " + sample.id(), "{\"sample_id\":" + sample.id() + ",\"round\":"
+                        + round + "}", e);
             }
         });
-        if (!refused.isEmpty()) {
-            return refused.keySet().iterator().next();
-        }
-        return failed.get() == 0 ? "" : failed.get() + " seeds of round " + round + " failed; resume to retry them";
+        return failures.stop("seeds of round " + round);
     }
 
     /** Counts the round's wins and draws from the store, updates, records and returns the new weights. */
@@ -234,10 +200,5 @@ public final class StarAgentsJob implements Job<StarAgentsSummary> {
         Set<Long> out = ConcurrentHashMap.newKeySet();
         store.decisions().listByRun(runId).forEach(d -> out.add(d.sampleId()));
         return out;
-    }
-
-    private void finish(RunStatus status, String reason, String message) throws StoreException {
-        store.runs().setStatus(runId, status, reason);
-        store.runs().appendEvent(runId, status.id(), message, "");
     }
 }

@@ -1,18 +1,12 @@
 package dev.sift.core.pipeline;
 
-import dev.sift.core.judge.JudgePrompts;
 import dev.sift.core.judge.LlmJudge;
-import dev.sift.core.llm.ChatParametersJson;
 import dev.sift.core.llm.LlmClient;
 import dev.sift.core.model.Agent;
 import dev.sift.core.model.AgentPair;
 import dev.sift.core.scoring.CausalLmScorer;
-import dev.sift.core.scoring.IfdOptions;
-import dev.sift.core.scoring.IfdScorer;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.StoreException;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,17 +18,16 @@ import java.util.TreeMap;
  */
 public final class StarAgentsSetup {
 
-    /** The client an agent is asked through. */
+    /** The client an agent is asked through; the same as {@link dev.sift.core.pipeline.AgentClients}. */
     @FunctionalInterface
-    public interface AgentClients {
-        LlmClient forAgent(Agent agent) throws Exception;
+    public interface AgentClients extends dev.sift.core.pipeline.AgentClients {
     }
 
-    private final AgentClients clients;
+    private final dev.sift.core.pipeline.AgentClients clients;
     private final CausalLmScorer small;
     private final CausalLmScorer large;
 
-    public StarAgentsSetup(AgentClients clients, CausalLmScorer small, CausalLmScorer large) {
+    public StarAgentsSetup(dev.sift.core.pipeline.AgentClients clients, CausalLmScorer small, CausalLmScorer large) {
         this.clients = clients;
         this.small = small;
         this.large = large;
@@ -44,7 +37,7 @@ public final class StarAgentsSetup {
     record Resolved(StarAgentsSpec spec, Map<Long, StarAgentsPair> pairs, StarAgentsEvaluator evaluator) {}
 
     Resolved resolve(ProjectStore store, StarAgentsSpec spec) throws Exception {
-        Map<Long, LlmClient> byAgent = new HashMap<>();
+        var agents = new RunAgents(store, clients);
         Map<Long, StarAgentsPair> pairs = new TreeMap<>();
         for (String name : spec.pairs()) {
             AgentPair pair = store.agents().findPairByName(name).orElseThrow(() -> new IllegalArgumentException(
@@ -52,37 +45,14 @@ public final class StarAgentsSetup {
             Agent rewriter = agent(store, pair.instructionAgentId(), name);
             Agent responder = agent(store, pair.responseAgentId(), name);
             boolean responseOnly = spec.responseOnly().contains(name);
-            LlmClient rewriterClient = responseOnly ? null : client(byAgent, rewriter);
+            LlmClient rewriterClient = responseOnly ? null : agents.client(rewriter);
             pairs.put(pair.id(), new StarAgentsPair(pair, rewriter, rewriterClient, responder,
-                    client(byAgent, responder), responseOnly, spec.seed()));
+                    agents.client(responder), responseOnly, spec.seed()));
         }
-        Optional<LlmJudge> judge = Optional.empty();
-        if (spec.judge().isPresent()) {
-            String name = spec.judge().get();
-            Agent agent = store.agents().findByName(name).orElseThrow(() -> new IllegalArgumentException(
-                    "field 'judge': there is no agent '" + name + "'"));
-            JudgePrompts prompts = spec.judgePrompts().isPresent()
-                    ? JudgePrompts.read(Path.of(spec.judgePrompts().get())) : JudgePrompts.defaults();
-            judge = Optional.of(new LlmJudge(client(byAgent, agent), agent.model(),
-                    ChatParametersJson.fromJson(agent.parametersJson()), prompts));
-        }
-        var evaluator = new StarAgentsEvaluator(store, ifd(small, spec.ifd()), ifd(large, spec.ifd()), judge,
-                spec.judge().orElse(""), spec.rules());
+        Optional<LlmJudge> judge = agents.judge(spec.judge(), spec.judgePrompts());
+        var evaluator = new StarAgentsEvaluator(store, RunAgents.ifd(small, spec.ifd()),
+                RunAgents.ifd(large, spec.ifd()), judge, spec.judge().orElse(""), spec.rules());
         return new Resolved(spec, pairs, evaluator);
-    }
-
-    /** The IFD scorer with the run's settings, its window capped at the model's own. */
-    private static IfdScorer ifd(CausalLmScorer scorer, IfdOptions options) {
-        return new IfdScorer(scorer, options.withMaxLength(Math.min(options.maxLength(), scorer.maxLength())));
-    }
-
-    private LlmClient client(Map<Long, LlmClient> byAgent, Agent agent) throws Exception {
-        LlmClient client = byAgent.get(agent.id());
-        if (client == null) {
-            client = clients.forAgent(agent);
-            byAgent.put(agent.id(), client);
-        }
-        return client;
     }
 
     private static Agent agent(ProjectStore store, long id, String pair) throws StoreException {

@@ -1,23 +1,15 @@
 package dev.sift.core.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sift.core.scoring.DirectMode;
 import dev.sift.core.scoring.IfdOptions;
-import dev.sift.core.scoring.PromptTemplate;
-import dev.sift.core.scoring.SpanMode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -55,7 +47,6 @@ public record StarAgentsSpec(
     /** The recipe id under which these runs are stored. */
     public static final String RECIPE = "star-agents";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("dataset", "pairs", "responseOnly", "k", "batchSize", "rounds",
             "alpha", "tauGap", "ifdMax", "beta", "pMin", "seed", "smallScorer", "largeScorer", "ifd", "judge",
             "judgePrompts", "budget", "concurrency");
@@ -117,22 +108,18 @@ public record StarAgentsSpec(
 
     /** The configuration JSON: the same shape as the file it was read from. */
     public String toConfigJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = SpecFields.object();
         root.put("dataset", dataset);
         pairs.forEach(root.putArray("pairs")::add);
         responseOnly.forEach(root.putArray("responseOnly")::add);
         root.put("k", k).put("batchSize", batchSize).put("rounds", rounds).put("alpha", alpha).put("tauGap", tauGap)
                 .put("ifdMax", ifdMax).put("beta", beta).put("pMin", pMin).put("seed", seed);
-        writeScorer(root.putObject("smallScorer"), small);
-        writeScorer(root.putObject("largeScorer"), large);
-        ObjectNode o = root.putObject("ifd");
-        o.put("template", ifd.template().name()).put("directMode", ifd.directMode().name())
-                .put("spanMode", ifd.spanMode().name()).put("maxLength", ifd.maxLength());
-        ifd.headerTokens().ifPresent(h -> o.put("headerTokens", h));
+        SpecFields.writeScorer(root.putObject("smallScorer"), small);
+        SpecFields.writeScorer(root.putObject("largeScorer"), large);
+        SpecFields.writeIfd(root, ifd);
         judge.ifPresent(j -> root.put("judge", j));
         judgePrompts.ifPresent(j -> root.put("judgePrompts", j));
-        budgetUsd.ifPresent(b -> root.put("budget", b));
-        root.put("concurrency", concurrency);
+        SpecFields.writeLimits(root, budgetUsd, concurrency);
         return root.toString();
     }
 
@@ -142,76 +129,16 @@ public record StarAgentsSpec(
      * @throws IllegalArgumentException naming the source and the field when it is not a valid configuration
      */
     public static StarAgentsSpec fromJson(String json, String source) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(source + ": must be a JSON object");
-        }
-        try {
-            for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-                String name = names.next();
-                require(FIELDS.contains(name), name, "is not a known field; known: " + new java.util.TreeSet<>(FIELDS));
-            }
-            require(root.path("dataset").isTextual() || root.path("dataset").isIntegralNumber(), "dataset",
-                    "must name the seed dataset");
-            JsonNode budget = root.path("budget");
-            return new StarAgentsSpec(root.path("dataset").asText(), names(root, "pairs"), names(root, "responseOnly"),
-                    integer(root, "k", 3), integer(root, "batchSize", 8), integer(root, "rounds", 0),
-                    number(root, "alpha", 0.5), number(root, "tauGap", 0.3), number(root, "ifdMax", 1.0),
-                    number(root, "beta", 0.1), number(root, "pMin", 0.01), root.path("seed").asLong(0),
-                    scorer(root, "smallScorer"), scorer(root, "largeScorer"), ifd(root.path("ifd")),
-                    text(root, "judge"), text(root, "judgePrompts"),
-                    budget.isMissingNode() || budget.isNull() ? OptionalDouble.empty()
-                            : OptionalDouble.of(number(root, "budget", 0)),
-                    integer(root, "concurrency", 1));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void writeScorer(ObjectNode node, ScorerRef ref) {
-        if (ref.isLocal()) {
-            node.put("model", ref.modelDir());
-        } else {
-            node.put("endpoint", ref.endpoint()).put("model", ref.model());
-        }
-    }
-
-    static ScorerRef scorer(JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        require(node.isObject(), field, "must be an object: {\"model\": FOLDER} or {\"endpoint\": NAME, \"model\": ID}");
-        String model = node.path("model").asText("");
-        if (node.hasNonNull("endpoint")) {
-            require(!model.isBlank(), field + ".model", "must name the endpoint's model");
-            return new ScorerRef("", node.get("endpoint").asText(), model);
-        }
-        require(!model.isBlank(), field + ".model", "must name a local model folder (or give 'endpoint')");
-        return ScorerRef.local(model);
-    }
-
-    static IfdOptions ifd(JsonNode node) {
-        require(node.isMissingNode() || node.isObject(), "ifd", "must be an object");
-        IfdOptions base = IfdOptions.superfiltering().withMaxLength(512);
-        JsonNode header = node.path("headerTokens");
-        return new IfdOptions(
-                constant(PromptTemplate.class, node.path("template").asText(base.template().name()), "ifd.template"),
-                constant(SpanMode.class, node.path("spanMode").asText(base.spanMode().name()), "ifd.spanMode"),
-                constant(DirectMode.class, node.path("directMode").asText(base.directMode().name()), "ifd.directMode"),
-                integer(node, "maxLength", base.maxLength()), header.isInt() ? OptionalInt.of(header.asInt())
-                        : OptionalInt.empty());
-    }
-
-    private static <E extends Enum<E>> E constant(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("field '" + field + "': unknown value '" + value + "'; choose one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
-        }
+        return SpecFields.read(json, source, FIELDS, root -> new StarAgentsSpec(
+                SpecFields.nameOrId(root, "dataset", "must name the seed dataset"), names(root, "pairs"),
+                names(root, "responseOnly"), SpecFields.integer(root, "k", 3),
+                SpecFields.integer(root, "batchSize", 8), SpecFields.integer(root, "rounds", 0),
+                SpecFields.number(root, "alpha", 0.5), SpecFields.number(root, "tauGap", 0.3),
+                SpecFields.number(root, "ifdMax", 1.0), SpecFields.number(root, "beta", 0.1),
+                SpecFields.number(root, "pMin", 0.01), SpecFields.seed(root),
+                SpecFields.scorer(root, "smallScorer"), SpecFields.scorer(root, "largeScorer"), SpecFields.ifd(root),
+                SpecFields.text(root, "judge"), SpecFields.text(root, "judgePrompts"), SpecFields.budget(root),
+                SpecFields.concurrency(root)));
     }
 
     private static List<String> names(JsonNode root, String field) {
@@ -228,36 +155,7 @@ public record StarAgentsSpec(
         return out;
     }
 
-    private static Optional<String> text(JsonNode root, String field) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode() || node.isNull() || node.asText().isBlank()) {
-            return Optional.empty();
-        }
-        require(node.isTextual(), field, "must be a string");
-        return Optional.of(node.asText());
-    }
-
-    private static int integer(JsonNode root, String field, int fallback) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode()) {
-            return fallback;
-        }
-        require(node.isInt(), field, "must be a whole number");
-        return node.asInt();
-    }
-
-    private static double number(JsonNode root, String field, double fallback) {
-        JsonNode node = root.path(field);
-        if (node.isMissingNode()) {
-            return fallback;
-        }
-        require(node.isNumber(), field, "must be a number");
-        return node.asDouble();
-    }
-
     private static void require(boolean ok, String field, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException("field '" + field + "' " + problem);
-        }
+        SpecFields.require(ok, field, problem);
     }
 }

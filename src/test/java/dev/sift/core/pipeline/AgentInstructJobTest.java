@@ -58,10 +58,8 @@ class AgentInstructJobTest {
     }
 
     AgentInstructJob job(long runId) throws Exception {
-        Endpoint endpoint = store.endpoints().findByName("loopback").orElseThrow();
-        var http = new OpenAiCompatibleClient(endpoint.baseUrl(), Optional.empty(), endpoint.name());
         return new AgentInstructJob(runId, store, new AgentInstructSetup(
-                agent -> new CachingLlmClient(http, store.llmCalls(), endpoint, runId, CacheMode.ON), Optional.empty()));
+                ScriptedChatLoopback.cachedClients(store, runId), Optional.empty()));
     }
 
     @Test
@@ -219,12 +217,10 @@ class AgentInstructJobTest {
         Path tiny = Path.of(getClass().getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI()).getParent();
         long runId = newRun(",\"judge\":\"judge\",\"maxPairs\":4,\"ifdScorer\":{\"model\":\""
                 + tiny.toString().replace("\\", "\\\\") + "\"},\"ifd\":{\"template\":\"none\",\"maxLength\":64}");
-        Endpoint endpoint = store.endpoints().findByName("loopback").orElseThrow();
-        var http = new OpenAiCompatibleClient(endpoint.baseUrl(), Optional.empty(), endpoint.name());
         AgentInstructSummary summary;
         try (var model = dev.sift.core.llm.local.OnnxCausalLm.open(tiny)) {
-            summary = new AgentInstructJob(runId, store, new AgentInstructSetup(agent -> new CachingLlmClient(http,
-                    store.llmCalls(), endpoint, runId, CacheMode.ON), Optional.of(model))).run(TestContext.running());
+            summary = new AgentInstructJob(runId, store, new AgentInstructSetup(
+                    ScriptedChatLoopback.cachedClients(store, runId), Optional.of(model))).run(TestContext.running());
         }
 
         assertThat(summary.pairs()).isEqualTo(4);

@@ -1,26 +1,16 @@
 package dev.sift.core.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.llm.Usage;
-import dev.sift.core.llm.testing.ScriptedOpenAiServer;
 import dev.sift.core.model.Agent;
 import dev.sift.core.model.AgentRole;
-import dev.sift.core.model.Endpoint;
-import dev.sift.core.model.EndpointKind;
 import dev.sift.core.store.NewSeedChunk;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SeedChunkKind;
-import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 
 /**
  * A loopback OpenAI-compatible server scripted for AgentInstruct by model, each answer derived from the request's
@@ -30,33 +20,14 @@ import mockwebserver3.RecordedRequest;
  * answer and {@code judge} a rating. It counts the calls per model and every request body answered successfully
  * more than once (a call paid twice).
  */
-public final class AgentInstructLoopback implements AutoCloseable {
+public final class AgentInstructLoopback extends ScriptedChatLoopback {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final ScriptedOpenAiServer server = ScriptedOpenAiServer.start();
-    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final AtomicInteger repaid = new AtomicInteger();
     private volatile String generatorReply;
 
     public AgentInstructLoopback() {
-        server.server().setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-    }
-
-    public String baseUrl() {
-        return server.baseUrl();
-    }
-
-    /** Answers the next {@code count} calls for {@code model} with HTTP 400 (not retried). */
-    public void failNext(String model, int count) {
-        failures.put(model, new AtomicInteger(count));
+        super(new Usage(20, 5));
     }
 
     /** From now on the generator answers this text (e.g. one without tags). */
@@ -64,60 +35,27 @@ public final class AgentInstructLoopback implements AutoCloseable {
         generatorReply = text;
     }
 
-    public int calls(String model) {
-        return calls.getOrDefault(model, new AtomicInteger()).get();
-    }
-
-    public int totalCalls() {
-        return calls.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
-
     /** Successful answers given to a request body seen and answered before. */
     public int repaid() {
         return repaid.get();
     }
 
-    private MockResponse answer(RecordedRequest request) {
-        JsonNode body;
-        String raw = request.getBody() == null ? "{}" : request.getBody().utf8();
-        try {
-            body = JSON.readTree(raw);
-        } catch (IOException e) {
-            return new MockResponse.Builder().code(400).body("{}").build();
-        }
-        String model = body.path("model").asText();
-        calls.computeIfAbsent(model, m -> new AtomicInteger()).incrementAndGet();
-        AtomicInteger failing = failures.get(model);
-        if (failing != null && failing.getAndDecrement() > 0) {
-            return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
-                    .body("{\"error\":{\"message\":\"scripted failure\"}}").build();
-        }
-        JsonNode messages = body.path("messages");
-        String user = messages.get(messages.size() - 1).path("content").asText();
-        String h = Integer.toHexString((user + body.path("seed").asText()).hashCode());
-        String text = switch (model) {
+    @Override
+    protected String answer(JsonNode body, String raw) {
+        String h = Integer.toHexString((lastMessage(body) + body.path("seed").asText()).hashCode());
+        String text = switch (body.path("model").asText()) {
             case "transformer" -> "<content>Transformed passage " + h + ".</content>";
             case "generator" -> generatorReply != null ? generatorReply : "<instruction>Q-" + h + "</instruction>";
             case "suggester" -> "<suggestion>S1-" + h + "</suggestion>\n<suggestion>S2-" + h + "</suggestion>";
             case "editor" -> "<instruction>E-" + h + "</instruction>";
             case "responder" -> "Answer " + h + ".";
             case "judge" -> "Helpful.\nRating: [[7]]";
-            default -> "";
+            default -> null;
         };
-        if (text.isEmpty()) {
-            return new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"no model " + model + "\"}}")
-                    .build();
-        }
-        if (!answered.add(raw)) {
+        if (text != null && !answered.add(raw)) {
             repaid.incrementAndGet();
         }
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(ScriptedOpenAiServer.chatCompletion(List.of(text), new Usage(20, 5))).build();
-    }
-
-    @Override
-    public void close() {
-        server.close();
+        return text;
     }
 
     /** Three prose chunks (two documents) and one code chunk. */
@@ -143,8 +81,7 @@ public final class AgentInstructLoopback implements AutoCloseable {
 
     /** The endpoint {@code loopback} at {@code baseUrl} and one agent per role plus a judge, each named as its model. */
     public static void setUpAgents(ProjectStore store, String baseUrl) throws Exception {
-        long endpoint = store.endpoints().add(new Endpoint(0, "loopback", EndpointKind.OPENAI, baseUrl, "", "", 4,
-                OptionalInt.empty(), OptionalInt.empty(), 1.0, 2.0, "")).id();
+        long endpoint = addEndpoint(store, baseUrl);
         for (String name : List.of("transformer", "generator", "suggester", "editor", "responder", "judge")) {
             store.agents().add(new Agent(0, name, endpoint, "", name, role(name), "", "{\"max_tokens\":64}"));
         }

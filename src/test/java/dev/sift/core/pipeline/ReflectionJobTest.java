@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.testing.TestContext;
-import dev.sift.core.llm.cache.CacheMode;
-import dev.sift.core.llm.cache.CachingLlmClient;
-import dev.sift.core.llm.local.OnnxCausalLm;
-import dev.sift.core.llm.openai.OpenAiCompatibleClient;
-import dev.sift.core.model.Endpoint;
 import dev.sift.core.reflection.ReflectionBranch;
 import dev.sift.core.reflection.ReflectionBranches;
 import dev.sift.core.reflection.ReflectionSelection;
@@ -23,21 +18,12 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunEvent;
 import dev.sift.core.store.RunStatus;
 import dev.sift.core.store.Score;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Selective Reflection-Tuning against the scripted loopback teacher with the tiny in-process model as the student:
@@ -45,45 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * without tags is asked once more and then falls back to the original, and a cancelled run resumes without asking
  * the teacher again.
  */
-class ReflectionJobTest {
+class ReflectionJobTest extends LoopbackJobTest<ReflectionLoopback> {
 
-    static OnnxCausalLm tiny;
-    static Path tinyFolder;
-
-    @TempDir
-    Path dir;
-
-    ReflectionLoopback server;
-    final List<ProjectStore> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void openModel() throws Exception {
-        tinyFolder = Path.of(ReflectionJobTest.class.getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI())
-                .getParent();
-        tiny = OnnxCausalLm.open(tinyFolder);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        tiny.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = new ReflectionLoopback();
-    }
-
-    @AfterEach
-    void stop() {
-        opened.forEach(ProjectStore::close);
-        server.close();
-    }
-
-    ProjectStore project(String name) throws Exception {
-        ProjectStore store = SqliteProjectStore.create(dir.resolve(name + ".sift"));
-        opened.add(store);
-        ReflectionLoopback.setUpProject(store, server.baseUrl());
-        return store;
+    ReflectionJobTest() {
+        super(ReflectionLoopback::new, ReflectionLoopback::setUpProject);
     }
 
     long newRun(ProjectStore store, String extra) throws Exception {
@@ -92,10 +43,8 @@ class ReflectionJobTest {
     }
 
     ReflectionJob job(ProjectStore store, long runId) throws Exception {
-        Endpoint endpoint = store.endpoints().findByName("loopback").orElseThrow();
-        var http = new OpenAiCompatibleClient(endpoint.baseUrl(), Optional.empty(), endpoint.name());
         return new ReflectionJob(runId, store,
-                agent -> new CachingLlmClient(http, store.llmCalls(), endpoint, runId, CacheMode.ON), tiny);
+                ScriptedChatLoopback.cachedClients(store, runId), tiny);
     }
 
     /** Sample index (0-based, in import order) → the current decision of the run. */

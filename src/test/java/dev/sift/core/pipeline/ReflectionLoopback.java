@@ -1,26 +1,16 @@
 package dev.sift.core.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.llm.Usage;
-import dev.sift.core.llm.testing.ScriptedOpenAiServer;
 import dev.sift.core.model.Agent;
 import dev.sift.core.model.AgentRole;
 import dev.sift.core.model.DatasetFormat;
-import dev.sift.core.model.Endpoint;
-import dev.sift.core.model.EndpointKind;
 import dev.sift.core.model.SampleContent;
 import dev.sift.core.reflection.ReflectionPrompts;
 import dev.sift.core.store.NewDataset;
 import dev.sift.core.store.ProjectStore;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.RecordedRequest;
 
 /**
  * A loopback OpenAI-compatible teacher scripted for Selective Reflection-Tuning over the tiny model's words, with a
@@ -37,7 +27,7 @@ import mockwebserver3.RecordedRequest;
  * </ol>
  * Every request the script does not know is answered 404. {@link #calls()} counts the requests that reached it.
  */
-public final class ReflectionLoopback implements AutoCloseable {
+public final class ReflectionLoopback extends ScriptedChatLoopback {
 
     public static final int SAMPLES = 4;
     static final String EXPLAIN = "Explain why rivers flow downhill in detail";
@@ -48,7 +38,6 @@ public final class ReflectionLoopback implements AutoCloseable {
             SampleContent.single(DESCRIBE, "", "word0 word1"),
             SampleContent.single(POEM, "", "it is a very happy day ."));
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> SCRIPT = Map.of(
             "I|" + POEM + "|word0 word1", "1. Too vague.\n2. [New Instruction] " + EXPLAIN + " [End]\n\n3. "
                     + "[New Answer] " + DESCRIBE + " [End]",
@@ -63,68 +52,38 @@ public final class ReflectionLoopback implements AutoCloseable {
             "I|" + POEM + "|it is a very happy day .", "I would rather not rewrite this instruction.",
             "R|" + POEM + "|it is a very happy day .", "[Better Answer] word0 word1 [End]");
 
-    private final ScriptedOpenAiServer server = ScriptedOpenAiServer.start();
-    private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicInteger failing = new AtomicInteger();
-
     public ReflectionLoopback() {
-        server.server().setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                return answer(request);
-            }
-        });
-    }
-
-    public String baseUrl() {
-        return server.baseUrl();
+        super(new Usage(40, 10));
     }
 
     /** Answers the next {@code count} requests with HTTP 400 (not retried). */
     public void failNext(int count) {
-        failing.set(count);
+        failNextAny(count);
     }
 
     /** Chat requests that reached the server. */
     public int calls() {
-        return calls.get();
+        return totalCalls();
     }
 
-    private MockResponse answer(RecordedRequest request) {
-        calls.incrementAndGet();
-        if (failing.getAndDecrement() > 0) {
-            return new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
-                    .body("{\"error\":{\"message\":\"scripted failure\"}}").build();
-        }
-        String text;
+    @Override
+    protected String answer(JsonNode body, String raw) {
         try {
-            JsonNode messages = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8())
-                    .path("messages");
+            JsonNode messages = body.path("messages");
             String system = messages.path(0).path("content").asText();
-            String user = messages.path(messages.size() - 1).path("content").asText();
+            String user = lastMessage(body);
             String instruction = between(user, "[Instruction]\n", "\n\n[The Start of ");
             String answer = between(user, "[The Start of Answer]\n", "\n\n[The End of Answer]");
             String kind = system.equals(ReflectionPrompts.INSTRUCTION_SYSTEM) ? "I" : "R";
-            text = SCRIPT.get(kind + "|" + instruction + "|" + answer);
-        } catch (IOException | RuntimeException e) {
-            text = null;
+            return SCRIPT.get(kind + "|" + instruction + "|" + answer);
+        } catch (RuntimeException e) {
+            return null;
         }
-        if (text == null) {
-            return new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
-                    .body("{\"error\":{\"message\":\"not scripted\"}}").build();
-        }
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body(ScriptedOpenAiServer.chatCompletion(List.of(text), new Usage(40, 10))).build();
     }
 
     private static String between(String text, String start, String end) {
         int from = text.indexOf(start) + start.length();
         return text.substring(from, text.indexOf(end, from));
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 
     /** A project against the server at {@code baseUrl}: dataset "reflect" and the teacher agent "teacher". */
@@ -134,8 +93,7 @@ public final class ReflectionLoopback implements AutoCloseable {
                 sink.add(i, DATASET.get(i));
             }
         });
-        long endpoint = store.endpoints().add(new Endpoint(0, "loopback", EndpointKind.OPENAI, baseUrl, "", "", 4,
-                OptionalInt.empty(), OptionalInt.empty(), 1.0, 2.0, "")).id();
+        long endpoint = addEndpoint(store, baseUrl);
         store.agents().add(new Agent(0, "teacher", endpoint, "", "teacher", AgentRole.TEACHER, "",
                 "{\"temperature\":0,\"max_tokens\":256}"));
     }

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.testing.TestContext;
-import dev.sift.core.llm.cache.CacheMode;
-import dev.sift.core.llm.cache.CachingLlmClient;
-import dev.sift.core.llm.local.OnnxCausalLm;
-import dev.sift.core.llm.openai.OpenAiCompatibleClient;
-import dev.sift.core.model.Endpoint;
 import dev.sift.core.store.Candidate;
 import dev.sift.core.store.Decision;
 import dev.sift.core.store.ProjectStore;
@@ -17,64 +12,23 @@ import dev.sift.core.store.RoundWeights;
 import dev.sift.core.store.RunEvent;
 import dev.sift.core.store.RunStatus;
 import dev.sift.core.store.Score;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Star-Agents on a scripted loopback endpoint with the tiny in-process model as both scorers: the pair whose
  * responder gives the low-IFD, well-judged answer gains weight, runs are reproducible, and a cancelled run resumes to
  * the same end state.
  */
-class StarAgentsJobTest {
+class StarAgentsJobTest extends LoopbackJobTest<StarAgentsLoopback> {
 
     static final int SEEDS = StarAgentsLoopback.SEEDS;
-    /** Seed answers whose IFD on the tiny model is above 1 for every seed instruction: the originals never win. */
-    static OnnxCausalLm tiny;
-    static Path tinyFolder;
-
-    @TempDir
-    Path dir;
-
-    StarAgentsLoopback server;
-    final List<ProjectStore> opened = new ArrayList<>();
-
-    @BeforeAll
-    static void openModel() throws Exception {
-        tinyFolder = Path.of(StarAgentsJobTest.class.getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI())
-                .getParent();
-        tiny = OnnxCausalLm.open(tinyFolder);
-    }
-
-    @AfterAll
-    static void closeModel() {
-        tiny.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = new StarAgentsLoopback();
-    }
-
-    @AfterEach
-    void stop() {
-        opened.forEach(ProjectStore::close);
-        server.close();
-    }
-
-    /** A project with the seed dataset, the agents, and the pairs good, weak and direct (response-only). */
-    static void setUpProject(ProjectStore store, String baseUrl) throws Exception {
-        StarAgentsLoopback.setUpProject(store, baseUrl);
+    StarAgentsJobTest() {
+        super(StarAgentsLoopback::new, StarAgentsLoopback::setUpProject);
     }
 
     static String config(Path model, long seed) {
@@ -86,23 +40,14 @@ class StarAgentsJobTest {
                 + "\"judge\":\"judge\"}";
     }
 
-    ProjectStore project(String name) throws Exception {
-        ProjectStore store = SqliteProjectStore.create(dir.resolve(name + ".sift"));
-        opened.add(store);
-        setUpProject(store, server.baseUrl());
-        return store;
-    }
-
     long newRun(ProjectStore store, long seed) throws Exception {
         StarAgentsSpec spec = StarAgentsSpec.fromJson(config(tinyFolder, seed), "run.json");
         return StarAgentsJob.createRun(store, store.datasets().findByName("seed").orElseThrow().id(), spec).id();
     }
 
     StarAgentsJob job(ProjectStore store, long runId) throws Exception {
-        Endpoint endpoint = store.endpoints().findByName("loopback").orElseThrow();
-        var http = new OpenAiCompatibleClient(endpoint.baseUrl(), Optional.empty(), endpoint.name());
         return new StarAgentsJob(runId, store, new StarAgentsSetup(
-                agent -> new CachingLlmClient(http, store.llmCalls(), endpoint, runId, CacheMode.ON), tiny, tiny));
+                ScriptedChatLoopback.cachedClients(store, runId), tiny, tiny));
     }
 
     long pairId(ProjectStore store, String name) throws Exception {

@@ -7,38 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.dataset.ImportException;
 import dev.sift.core.job.JobCancelledException;
 import dev.sift.core.job.testing.TestContext;
-import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SeedChunk;
 import dev.sift.core.store.SeedChunkKind;
 import dev.sift.core.store.StoreException;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
+import dev.sift.core.store.testing.EmptyProjectTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SeedImportJobTest {
+class SeedImportJobTest extends EmptyProjectTest {
 
     private static final Path SAMPLE_SEEDS = Path.of("datasets/seeds");
-
-    @TempDir
-    Path dir;
-
-    private ProjectStore store;
-
-    @BeforeEach
-    void open() throws StoreException {
-        store = SqliteProjectStore.create(dir.resolve("p.sift"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private SeedImportResult importSeeds(String name, ChunkSettings settings, Path... paths) throws Exception {
         return new SeedImportJob(new SeedImportRequest(name, List.of(paths), settings), store)

@@ -1,10 +1,13 @@
 package dev.sift.core.store.sqlite;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -101,6 +104,36 @@ final class Columns {
             joined.append(i == 0 ? "" : ",").append(ids[i]);
         }
         return joined.append(')').toString();
+    }
+
+    /** Reads the current row of a result into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code sql}, whose one parameter is {@code key}, each read by {@code row}, in order. */
+    static <T> List<T> list(Connection c, String sql, long key, Row<T> row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                var result = new ArrayList<T>();
+                while (rs.next()) {
+                    result.add(row.read(rs));
+                }
+                return List.copyOf(result);
+            }
+        }
+    }
+
+    /** The first column of the rows of {@code sql}, whose one parameter is {@code key}, as longs, in order. */
+    static long[] longs(Connection c, String sql, long key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return longs(rs);
+            }
+        }
     }
 
     /** The first column of every remaining row, as longs, in order. */

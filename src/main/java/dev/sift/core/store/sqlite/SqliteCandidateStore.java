@@ -112,23 +112,8 @@ final class SqliteCandidateStore implements CandidateStore {
 
     @Override
     public long[] sampleIdsWithCandidates(long runId) throws StoreException {
-        return db.read("read candidates", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT DISTINCT sample_id FROM candidates WHERE run_id=? ORDER BY sample_id")) {
-                ps.setLong(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    long[] ids = new long[64];
-                    int n = 0;
-                    while (rs.next()) {
-                        if (n == ids.length) {
-                            ids = java.util.Arrays.copyOf(ids, n * 2);
-                        }
-                        ids[n++] = rs.getLong(1);
-                    }
-                    return java.util.Arrays.copyOf(ids, n);
-                }
-            }
-        });
+        return db.read("read candidates", c -> Columns.longs(c,
+                "SELECT DISTINCT sample_id FROM candidates WHERE run_id=? ORDER BY sample_id", runId));
     }
 
     private List<Candidate> list(String sql, long id) throws StoreException {

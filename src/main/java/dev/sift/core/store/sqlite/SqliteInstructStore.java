@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,18 +77,9 @@ final class SqliteInstructStore implements InstructStore {
     }
 
     private static List<InstructContent> contents(Connection c, String where, long key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + CONTENT_COLUMNS + " FROM instruct_contents WHERE " + where + " ORDER BY id")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                var result = new ArrayList<InstructContent>();
-                while (rs.next()) {
-                    result.add(new InstructContent(rs.getLong(1), rs.getLong(2), Columns.id(rs, 3), rs.getString(4),
-                            rs.getString(5), Columns.id(rs, 6), rs.getString(7), Instant.parse(rs.getString(8))));
-                }
-                return result;
-            }
-        }
+        return Columns.list(c, "SELECT " + CONTENT_COLUMNS + " FROM instruct_contents WHERE " + where + " ORDER BY id",
+                key, rs -> new InstructContent(rs.getLong(1), rs.getLong(2), Columns.id(rs, 3), rs.getString(4),
+                        rs.getString(5), Columns.id(rs, 6), rs.getString(7), Instant.parse(rs.getString(8))));
     }
 
     @Override
@@ -218,20 +208,12 @@ final class SqliteInstructStore implements InstructStore {
     }
 
     private static List<InstructPair> pairs(Connection c, String fromWhere, long key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + PAIR_COLUMNS + fromWhere + " ORDER BY p.sample_id")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                var result = new ArrayList<InstructPair>();
-                while (rs.next()) {
-                    long sampleId = rs.getLong(1);
-                    var provenance = new PairProvenance(rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6),
-                            InstructJson.readAgents(rs.getString(7), sampleId),
-                            InstructJson.readSteps(rs.getString(8), sampleId));
-                    result.add(new InstructPair(sampleId, rs.getLong(2), provenance, Instant.parse(rs.getString(9))));
-                }
-                return result;
-            }
-        }
+        return Columns.list(c, "SELECT " + PAIR_COLUMNS + fromWhere + " ORDER BY p.sample_id", key, rs -> {
+            long sampleId = rs.getLong(1);
+            var provenance = new PairProvenance(rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                    InstructJson.readAgents(rs.getString(7), sampleId), InstructJson.readSteps(rs.getString(8), sampleId));
+            return new InstructPair(sampleId, rs.getLong(2), provenance, Instant.parse(rs.getString(9)));
+        });
     }
 
     @Override
@@ -245,17 +227,9 @@ final class SqliteInstructStore implements InstructStore {
     }
 
     private static List<PairCount> pairCounts(Connection c, String fromWhere, long key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.skill, p.instruction_type, count(*)" + fromWhere
-                + " GROUP BY p.skill, p.instruction_type ORDER BY p.skill, p.instruction_type")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                var result = new ArrayList<PairCount>();
-                while (rs.next()) {
-                    result.add(new PairCount(rs.getString(1), rs.getString(2), rs.getInt(3)));
-                }
-                return List.copyOf(result);
-            }
-        }
+        return Columns.list(c, "SELECT p.skill, p.instruction_type, count(*)" + fromWhere
+                + " GROUP BY p.skill, p.instruction_type ORDER BY p.skill, p.instruction_type", key,
+                rs -> new PairCount(rs.getString(1), rs.getString(2), rs.getInt(3)));
     }
 
     @Override
@@ -269,16 +243,8 @@ final class SqliteInstructStore implements InstructStore {
     }
 
     private static List<RefinementDepth> depths(Connection c, String fromWhere, long key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.refinement_round, count(*)" + fromWhere
-                + " GROUP BY p.refinement_round ORDER BY p.refinement_round")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                var result = new ArrayList<RefinementDepth>();
-                while (rs.next()) {
-                    result.add(new RefinementDepth(rs.getInt(1), rs.getInt(2)));
-                }
-                return List.copyOf(result);
-            }
-        }
+        return Columns.list(c, "SELECT p.refinement_round, count(*)" + fromWhere
+                + " GROUP BY p.refinement_round ORDER BY p.refinement_round", key,
+                rs -> new RefinementDepth(rs.getInt(1), rs.getInt(2)));
     }
 }

@@ -156,15 +156,8 @@ final class SqliteSeedStore implements SeedStore {
 
     @Override
     public long[] chunkIds(long collectionId) throws StoreException {
-        return db.read("read seed chunk ids", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM seed_chunks WHERE collection_id=? ORDER BY id")) {
-                ps.setLong(1, collectionId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return Columns.longs(rs);
-                }
-            }
-        });
+        return db.read("read seed chunk ids", c -> Columns.longs(c,
+                "SELECT id FROM seed_chunks WHERE collection_id=? ORDER BY id", collectionId));
     }
 
     @Override

@@ -9,29 +9,11 @@ import dev.sift.core.model.AgentRole;
 import dev.sift.core.model.Endpoint;
 import dev.sift.core.model.EndpointKind;
 import dev.sift.core.store.StoreException;
-import java.nio.file.Path;
+import dev.sift.core.store.testing.EmptyProjectTest;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteEndpointAndAgentStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private SqliteProjectStore store;
-
-    @BeforeEach
-    void open() throws StoreException {
-        store = SqliteProjectStore.create(dir.resolve("p.sift"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class SqliteEndpointAndAgentStoreTest extends EmptyProjectTest {
 
     private Endpoint endpoint(String name, String group) {
         return new Endpoint(0, name, EndpointKind.OPENAI, "http://127.0.0.1:8000/v1", "", "env:VLLM_KEY", 4,

@@ -13,12 +13,12 @@ import dev.sift.core.store.DecidedBy;
 import dev.sift.core.store.DecisionAction;
 import dev.sift.core.store.DuplicateGroup;
 import dev.sift.core.store.NewCandidate;
-import dev.sift.core.store.NewDecision;
 import dev.sift.core.store.NewDataset;
+import dev.sift.core.store.NewDecision;
 import dev.sift.core.store.SampleQuery;
 import dev.sift.core.store.StoreException;
+import dev.sift.core.store.testing.EmptyProjectTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,27 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteSampleStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private SqliteProjectStore store;
-
-    @BeforeEach
-    void open() throws StoreException {
-        store = SqliteProjectStore.create(dir.resolve("p.sift"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class SqliteSampleStoreTest extends EmptyProjectTest {
 
     private Dataset importRecords(String name, List<SampleContent> records) throws StoreException {
         return store.datasets().importDataset(new NewDataset(name, name + ".json", DatasetFormat.ALPACA_JSON), sink -> {

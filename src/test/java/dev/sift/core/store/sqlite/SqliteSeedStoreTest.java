@@ -9,32 +9,14 @@ import dev.sift.core.store.SeedChunk;
 import dev.sift.core.store.SeedChunkKind;
 import dev.sift.core.store.SeedCollection;
 import dev.sift.core.store.StoreException;
+import dev.sift.core.store.testing.EmptyProjectTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteSeedStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private SqliteProjectStore store;
-
-    @BeforeEach
-    void open() throws StoreException {
-        store = SqliteProjectStore.create(dir.resolve("p.sift"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class SqliteSeedStoreTest extends EmptyProjectTest {
 
     private static NewSeedChunk text(String source, int index, String text) {
         return new NewSeedChunk(source, SeedChunkKind.TEXT, "", index, text, text.split(" ").length);
