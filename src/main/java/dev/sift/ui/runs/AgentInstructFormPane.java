@@ -4,6 +4,7 @@ import dev.sift.core.pipeline.AgentInstructSpec;
 import dev.sift.ui.common.DisplayConverter;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.View;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -23,7 +24,7 @@ import javafx.scene.layout.VBox;
  * an id {@code ai-…} named after its configuration field; Launch is enabled while the form is valid. The run's
  * progress by flow then shows in its message and its log ({@code flow} events).
  */
-final class AgentInstructFormPane {
+final class AgentInstructFormPane implements View {
 
     private final AgentInstructFormViewModel vm;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -126,11 +127,13 @@ final class AgentInstructFormPane {
         }
     }
 
-    Node node() {
+    @Override
+    public Node node() {
         return root;
     }
 
-    void dispose() {
+    @Override
+    public void dispose() {
         subscriptions.dispose();
     }
 }

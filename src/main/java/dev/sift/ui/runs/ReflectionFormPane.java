@@ -5,6 +5,7 @@ import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.DisplayConverter;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.View;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -24,7 +25,7 @@ import javafx.scene.layout.VBox;
  * The "New reflection run" form on the Runs screen, over a {@link ReflectionFormViewModel}: every control has an id
  * {@code rf-…} named after its configuration field; Launch is enabled while the form is valid.
  */
-final class ReflectionFormPane {
+final class ReflectionFormPane implements View {
 
     private static final List<String> NUMBERS = List.of("maxLength", "topK", "seed", "budget", "concurrency");
     private static final List<String> FLAGS = List.of("keepQOnly", "keepOriginal", "referenceCompat");
@@ -126,11 +127,13 @@ final class ReflectionFormPane {
         return box;
     }
 
-    Node node() {
+    @Override
+    public Node node() {
         return root;
     }
 
-    void dispose() {
+    @Override
+    public void dispose() {
         subscriptions.dispose();
     }
 }

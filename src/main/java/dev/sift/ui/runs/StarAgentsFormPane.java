@@ -5,6 +5,7 @@ import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.DisplayConverter;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.View;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -23,7 +24,7 @@ import javafx.scene.layout.VBox;
  * The "New Star-Agents run" form on the Runs screen, over a {@link StarAgentsFormViewModel}: every control has an id
  * {@code sa-…} named after its configuration field; Launch is enabled while the form is valid.
  */
-final class StarAgentsFormPane {
+final class StarAgentsFormPane implements View {
 
     private static final List<String> NUMBERS = List.of("k", "batchSize", "rounds", "alpha", "tauGap", "beta", "pMin",
             "ifdMax", "seed", "budget");
@@ -132,11 +133,13 @@ final class StarAgentsFormPane {
         }
     }
 
-    Node node() {
+    @Override
+    public Node node() {
         return root;
     }
 
-    void dispose() {
+    @Override
+    public void dispose() {
         subscriptions.dispose();
     }
 }
