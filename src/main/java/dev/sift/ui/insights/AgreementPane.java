@@ -4,10 +4,7 @@ import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.StatFigure;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.View;
-import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -22,26 +19,15 @@ final class AgreementPane implements View {
 
     AgreementPane(AgreementViewModel vm) {
         this.vm = vm;
-        var title = new Label("Agreement");
-        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
-        var refresh = new Button("Refresh");
-        refresh.setId("agreement-refresh");
-        refresh.setOnAction(e -> vm.refresh());
-        var header = new HBox(12, title, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
-        var message = new Label();
-        message.setId("agreement-message");
+        var header = SectionParts.header("Agreement", SectionParts.refresh("agreement-refresh", vm::refresh));
+        var message = SectionParts.message("agreement-message", vm.messageProperty(), subscriptions);
         message.setWrapText(true);
-        message.getStyleClass().add(SiftStyles.MUTED);
         var rules = new Label();
         rules.setWrapText(true);
         rules.getStyleClass().add(SiftStyles.MUTED);
         figures.setId("agreement-figures");
         root = new VBox(6, header, message, figures, rules);
 
-        subscriptions.bind(message.textProperty(), vm.messageProperty());
-        subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
         subscriptions.bind(rules.textProperty(), vm.rulesProperty());
         subscriptions.listen(vm.rates(), change -> showRates());
         showRates();

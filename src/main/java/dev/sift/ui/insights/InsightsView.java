@@ -3,11 +3,9 @@ package dev.sift.ui.insights;
 import dev.sift.core.store.ScoreGroup;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.StatFigure;
 import dev.sift.ui.common.Subscriptions;
 import dev.sift.ui.common.UiServices;
 import dev.sift.ui.common.View;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -54,9 +52,7 @@ public final class InsightsView implements View {
         var toolbar = new HBox(12, title, groups, variantToggle(IfdVariant.LOSS), variantToggle(IfdVariant.PPL));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add(SiftStyles.TOOLBAR);
-        var message = new Label();
-        message.setId("insights-message");
-        message.getStyleClass().add(SiftStyles.MUTED);
+        var message = SectionParts.message("insights-message", vm.messageProperty(), subscriptions);
         var pointsNote = new Label();
         pointsNote.getStyleClass().add(SiftStyles.MUTED);
         var charts = new IfdChartsPane(vm);
@@ -81,9 +77,6 @@ public final class InsightsView implements View {
         subscriptions.onDispose(branches::dispose);
         subscriptions.onDispose(instruct::dispose);
         subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
-        subscriptions.bind(message.textProperty(), vm.messageProperty());
-        subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
         subscriptions.bind(pointsNote.textProperty(), vm.pointsNoteProperty());
         subscriptions.listen(vm.figures(), change -> showFigures());
         subscriptions.listen(vm.variantProperty(), (obs, old, variant) -> selectToggle(variant));
@@ -112,10 +105,7 @@ public final class InsightsView implements View {
     }
 
     private void showFigures() {
-        figures.getChildren().clear();
-        for (InsightsFigure figure : vm.figures()) {
-            figures.getChildren().add(StatFigure.of(figure.value(), figure.label()));
-        }
+        SectionParts.showFigures(figures, vm.figures());
     }
 
     @Override
