@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.control.Label;
@@ -82,14 +81,14 @@ class InsightsUiTest {
 
     @Test
     void theScatterIsCrossedByTheThresholdAndTheLowestSelectedIfd(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.from(stage.getScene().getRoot()).lookup("." + IfdScatterChart.CUTOFF_LINE).tryQuery()
+                () -> opened.find(robot, "." + IfdScatterChart.CUTOFF_LINE).tryQuery()
                         .isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")
-        var scatter = (ScatterChart<Number, Number>) robot.from(stage.getScene().getRoot()).lookup("#ifd-scatter")
+        var scatter = (ScatterChart<Number, Number>) opened.find(robot, "#ifd-scatter")
                 .queryAs(ScatterChart.class);
         var axis = (NumberAxis) scatter.getYAxis();
         Line threshold = robot.from(scatter).lookup("." + IfdScatterChart.THRESHOLD_LINE).queryAs(Line.class);

@@ -12,7 +12,6 @@ import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -55,30 +54,30 @@ class InstructInsightsUiTest {
 
     @Test
     void chartsPairsPerSkillTypeAndRefinementDepth(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bars(robot, "#instruct-by-skill").size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(bars(robot, "#instruct-by-skill")).containsExactly("reading-comprehension=3", "text-modification=1");
-        BarChart<?, ?> types = robot.from(stage.getScene().getRoot()).lookup("#instruct-by-type").queryAs(BarChart.class);
+        BarChart<?, ?> types = opened.find(robot, "#instruct-by-type").queryAs(BarChart.class);
         assertThat(types.getData().get(0).getData().stream().map(d -> d.getYValue() + "=" + d.getXValue()).toList())
                 .as("listed top to bottom").containsExactly("text-modification / paraphrase=1",
                         "reading-comprehension / main-idea=1", "reading-comprehension / inference=2");
         assertThat(bars(robot, "#instruct-depths")).containsExactly("unrefined=2", "1 round=1", "2 rounds=1");
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#instruct-figures").lookup(".label")
+        assertThat(opened.find(robot, "#instruct-figures").lookup(".label")
                 .queryAllAs(Label.class)).extracting(Label::getText).contains("4", "pairs", "50%", "refined");
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#instruct-charts").query().isVisible()).isTrue();
+        assertThat(opened.find(robot, "#instruct-charts").query().isVisible()).isTrue();
 
         robot.interact(() -> workbench.workspace().selectedDatasetProperty().set(workbench.workspace().datasets()
                 .stream().filter(d -> d.name().equals("plain")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(stage.getScene().getRoot())
                 .lookup("#instruct-message").queryAs(Label.class).getText().equals(InstructMixViewModel.NO_PAIRS));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#instruct-charts").query().isVisible()).isFalse();
+        assertThat(opened.find(robot, "#instruct-charts").query().isVisible()).isFalse();
     }
 
     private List<String> bars(FxRobot robot, String chartId) {
-        BarChart<?, ?> chart = robot.from(stage.getScene().getRoot()).lookup(chartId).queryAs(BarChart.class);
+        BarChart<?, ?> chart = opened.find(robot, chartId).queryAs(BarChart.class);
         return chart.getData().get(0).getData().stream().map(d -> d.getXValue() + "=" + d.getYValue()).toList();
     }
 }

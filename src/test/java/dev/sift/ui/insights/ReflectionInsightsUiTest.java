@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -53,21 +52,21 @@ class ReflectionInsightsUiTest {
 
     @Test
     void theFigureHasABarPerBranchWithItsSamples(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bars(robot).size() == 6);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(bars(robot)).containsEntry("QA accepted", 2).containsEntry("A accepted", 1)
                 .containsEntry("Q only", 0).containsEntry("original kept", 1).containsEntry("dropped", 1)
                 .containsEntry("outside top-k", 1);
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#branches-summary").queryAs(Label.class).getText())
+        assertThat(opened.find(robot, "#branches-summary").queryAs(Label.class).getText())
                 .isEqualTo("run " + runId + " · queued · 6 samples decided");
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Integer> bars(FxRobot robot) {
         Map<String, Integer> out = new TreeMap<>();
-        robot.from(stage.getScene().getRoot()).lookup("#branches-chart").tryQueryAs(BarChart.class)
+        opened.find(robot, "#branches-chart").tryQueryAs(BarChart.class)
                 .ifPresent(chart -> ((BarChart<String, Number>) chart).getData().forEach(series -> {
                     for (XYChart.Data<String, Number> d : series.getData()) {
                         out.put(d.getXValue(), d.getYValue().intValue());

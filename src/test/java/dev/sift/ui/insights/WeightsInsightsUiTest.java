@@ -11,7 +11,6 @@ import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -64,15 +63,15 @@ class WeightsInsightsUiTest {
 
     @Test
     void theChartShowsEveryPairAndGainsAPointWhenTheRunRecordsARound(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot, "#weights-chart") == 4);
         WaitForAsyncUtils.waitForFxEvents();
 
-        LineChart<?, ?> chart = robot.from(stage.getScene().getRoot()).lookup("#weights-chart").queryAs(LineChart.class);
+        LineChart<?, ?> chart = opened.find(robot, "#weights-chart").queryAs(LineChart.class);
         assertThat(chart.getData()).extracting(XYChart.Series::getName).containsExactly("plain", "rewrite");
         assertThat(points(robot, "#entropy-chart")).isEqualTo(2);
         assertThat(text(robot, "#weights-title")).startsWith("run " + runId + " · round 1 of 3 · entropy 0.61");
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#weights-wins").lookup(".label")
+        assertThat(opened.find(robot, "#weights-wins").lookup(".label")
                 .queryAllAs(Label.class)).extracting(Label::getText).contains("rewrite", "2", "100%");
 
         ProjectStore store = workbench.workspace().store().orElseThrow();
@@ -95,12 +94,12 @@ class WeightsInsightsUiTest {
     }
 
     private int points(FxRobot robot, String id) {
-        return robot.from(stage.getScene().getRoot()).lookup(id).tryQueryAs(LineChart.class)
+        return opened.find(robot, id).tryQueryAs(LineChart.class)
                 .map(chart -> ((LineChart<?, ?>) chart).getData().stream().mapToInt(s -> s.getData().size()).sum())
                 .orElse(-1);
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.from(stage.getScene().getRoot()).lookup(id).queryAs(Label.class).getText();
+        return opened.find(robot, id).queryAs(Label.class).getText();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sift.ui.review;
 
+import static dev.sift.ui.testsupport.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.job.testing.TestContext;
@@ -18,8 +19,6 @@ import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Review after a reflection run: the original and its three reflections side by side, each saying which reflection
@@ -45,11 +43,9 @@ class ReflectionReviewUiTest {
 
     private static long runId;
     private TestWorkbench opened;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project = dir.resolve("reflected.sift");
         Path tiny = Path.of(getClass().getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI()).getParent();
         try (var server = new ReflectionLoopback(); ProjectStore store = SqliteProjectStore.create(project);
@@ -72,9 +68,9 @@ class ReflectionReviewUiTest {
 
     @Test
     void theOriginalAndItsReflectionsShowSideBySideWithTheirScoresAndDifferences(FxRobot robot) throws Exception {
-        robot.clickOn(find(robot, "#nav-review").queryAs(Node.class));
-        waitUntil(() -> find(robot, "#review-status").queryAs(Label.class).getText().equals("4 of 4 samples"));
-        waitUntil(() -> find(robot, "#review-table").queryAs(TableView.class).getSelectionModel()
+        opened.show(robot, "review");
+        waitUntil(() -> opened.find(robot, "#review-status").queryAs(Label.class).getText().equals("4 of 4 samples"));
+        waitUntil(() -> opened.find(robot, "#review-table").queryAs(TableView.class).getSelectionModel()
                 .getSelectedIndex() == 0);
         waitUntil(() -> texts(robot, ".candidate-made-by").size() == 4);
 
@@ -87,20 +83,11 @@ class ReflectionReviewUiTest {
         assertThat(robot.lookup(".candidate-current").queryAllAs(Node.class)).extracting(Node::getId)
                 .as("the run chose QA").containsExactly("candidate-4");
 
-        robot.clickOn(find(robot, "#show-differences").queryAs(Node.class));
-        waitUntil(() -> !find(robot, ".diff-added").queryAll().isEmpty());
+        robot.clickOn(opened.find(robot, "#show-differences").queryAs(Node.class));
+        waitUntil(() -> !opened.find(robot, ".diff-added").queryAll().isEmpty());
     }
 
     private List<String> texts(FxRobot robot, String query) {
-        return find(robot, query).queryAllAs(Label.class).stream().map(Label::getText).toList();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private org.testfx.service.query.NodeQuery find(FxRobot robot, String query) {
-        return robot.from(stage.getScene().getRoot()).lookup(query);
+        return opened.find(robot, query).queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 }

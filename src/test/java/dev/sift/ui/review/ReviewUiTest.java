@@ -1,5 +1,6 @@
 package dev.sift.ui.review;
 
+import static dev.sift.ui.testsupport.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.store.Candidate;
@@ -13,8 +14,6 @@ import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.service.query.NodeQuery;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Review screen on a project with generated candidates, scores and a selection run's decisions, driven from the
@@ -97,7 +94,7 @@ class ReviewUiTest {
 
         robot.type(KeyCode.U);
         waitUntil(() -> current(4).filter(d -> d.action() == DecisionAction.CHOOSE).isPresent());
-        waitUntil(() -> find(robot, "#review-redo").queryAs(Button.class).getText()
+        waitUntil(() -> opened.find(robot, "#review-redo").queryAs(Button.class).getText()
                 .equals("Redo edit sample " + fixture.samples[4]));
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -108,7 +105,7 @@ class ReviewUiTest {
         waitUntil(() -> undoText(robot).equals("Undo reject sample " + fixture.samples[4]));
         assertThat(selectedPosition(robot)).as("the selection stays on the sample").isEqualTo(4);
 
-        Node overlay = find(robot, "#shortcut-overlay").query();
+        Node overlay = opened.find(robot, "#shortcut-overlay").query();
         assertThat(overlay.isVisible()).isFalse();
         robot.press(KeyCode.SHIFT, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.SHIFT);
         waitUntil(overlay::isVisible);
@@ -126,13 +123,14 @@ class ReviewUiTest {
     private void exportsWhatTheReviewKept(FxRobot robot) throws Exception {
         Path file = dir.resolve("curated-" + projects + ".json");
         Path pairs = dir.resolve("pairs-" + projects + ".jsonl");
-        robot.clickOn(find(robot, "#nav-export").queryAs(Node.class));
-        waitUntil(() -> find(robot, "#export-run").tryQuery().isPresent());
+        opened.show(robot, "export");
+        waitUntil(() -> opened.find(robot, "#export-run").tryQuery().isPresent());
         dialogs.willSave(file).willSave(pairs);
-        robot.clickOn(find(robot, "#export-choose-target").queryAs(Node.class));
-        robot.clickOn(find(robot, "#export-choose-pairs").queryAs(Node.class));
-        waitUntil(() -> find(robot, "#export-preview").queryAs(TextArea.class).getText().contains("Better answer 0"));
-        robot.clickOn(find(robot, "#export-run").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#export-choose-target").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#export-choose-pairs").queryAs(Node.class));
+        waitUntil(() -> opened.find(robot, "#export-preview").queryAs(TextArea.class).getText()
+                .contains("Better answer 0"));
+        robot.clickOn(opened.find(robot, "#export-run").queryAs(Node.class));
         waitUntil(() -> java.nio.file.Files.exists(pairs) && java.nio.file.Files.exists(file));
 
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -150,15 +148,15 @@ class ReviewUiTest {
         openReview(robot);
 
         robot.type(KeyCode.SLASH);
-        waitUntil(() -> find(robot, "#review-search").query().isFocused());
+        waitUntil(() -> opened.find(robot, "#review-search").query().isFocused());
         robot.write("apples");
         waitUntil(() -> status(robot).equals("3 of 6 samples"));
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !find(robot, "#review-search").query().isFocused());
+        waitUntil(() -> !opened.find(robot, "#review-search").query().isFocused());
         robot.type(KeyCode.J);
         waitUntil(() -> selectedPosition(robot) == 1);
 
-        robot.clickOn(find(robot, "#review-bulk").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#review-bulk").queryAs(Node.class));
         robot.clickOn(robot.lookup("#review-bulk-accept-algorithm").queryAs(Node.class));
         waitUntil(() -> current(0).filter(d -> d.decidedBy() == DecidedBy.CURATOR).isPresent()
                 && current(2).filter(d -> d.decidedBy() == DecidedBy.CURATOR).isPresent());
@@ -179,16 +177,16 @@ class ReviewUiTest {
         robot.clickOn(header(robot, "ifd"));
         robot.clickOn(header(robot, "ifd"));
         waitUntil(() -> selectedPosition(robot) == 4); // sample 0 (IFD 0.1) stays current, now second to last
-        robot.clickOn(find(robot, "#review-min-ifd").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#review-min-ifd").queryAs(Node.class));
         robot.write("1");
         waitUntil(() -> status(robot).equals("1 of 6 samples"));
         assertThat(selectedPosition(robot)).isZero();
-        robot.clickOn(find(robot, "#review-clear").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#review-clear").queryAs(Node.class));
         waitUntil(() -> status(robot).equals("6 of 6 samples"));
     }
 
     private Node header(FxRobot robot, String title) {
-        return robot.from(find(robot, "#review-table").queryAs(Node.class)).lookup(".column-header .label")
+        return robot.from(opened.find(robot, "#review-table").queryAs(Node.class)).lookup(".column-header .label")
                 .match((Label l) -> l.getText().equals(title)).query();
     }
 
@@ -200,7 +198,7 @@ class ReviewUiTest {
     }
 
     private void openReview(FxRobot robot) throws Exception {
-        robot.clickOn(find(robot, "#nav-review").queryAs(Node.class));
+        opened.show(robot, "review");
         waitUntil(() -> status(robot).equals("6 of 6 samples"));
         waitUntil(() -> selectedPosition(robot) == 0);
     }
@@ -214,23 +212,14 @@ class ReviewUiTest {
     }
 
     private String status(FxRobot robot) {
-        return find(robot, "#review-status").queryAs(Label.class).getText();
+        return opened.find(robot, "#review-status").queryAs(Label.class).getText();
     }
 
     private String undoText(FxRobot robot) {
-        return find(robot, "#review-undo").queryAs(Button.class).getText();
+        return opened.find(robot, "#review-undo").queryAs(Button.class).getText();
     }
 
     private int selectedPosition(FxRobot robot) {
-        return find(robot, "#review-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private NodeQuery find(FxRobot robot, String query) {
-        return robot.from(stage.getScene().getRoot()).lookup(query);
+        return opened.find(robot, "#review-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex();
     }
 }

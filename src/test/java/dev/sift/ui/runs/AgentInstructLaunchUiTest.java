@@ -10,7 +10,6 @@ import dev.sift.core.seeds.SeedImportJob;
 import dev.sift.core.seeds.SeedImportRequest;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunEvent;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
@@ -47,20 +46,16 @@ class AgentInstructLaunchUiTest {
 
     private TestWorkbench opened;
     private Workbench workbench;
-    private Stage stage;
     private AgentInstructLoopback server;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         server = new AgentInstructLoopback();
-        Path project = dir.resolve("instruct.sift");
-        try (ProjectStore store = SqliteProjectStore.create(project)) {
+        opened = TestWorkbench.openNew(stage, dir, new ScriptedDialogService(), "instruct.sift", store -> {
             new SeedImportJob(new SeedImportRequest("samples", List.of(Path.of("datasets", "seeds")),
                     ChunkSettings.defaults()), store).run(TestContext.running());
             AgentInstructLoopback.setUpAgents(store, server.baseUrl());
-        }
-        opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
+        });
         workbench = opened.workbench();
     }
 
@@ -72,7 +67,7 @@ class AgentInstructLaunchUiTest {
 
     @Test
     void aRunLaunchedFromTheFormFillsANewDatasetAndItsLogShowsEachFlow(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         RunsMenu.openForm(robot, "AgentInstruct run…");
 
         Label problem = robot.lookup("#ai-problem").queryAs(Label.class);
@@ -130,7 +125,7 @@ class AgentInstructLaunchUiTest {
                     .containsEntry("responder", "responder");
             assertThat(p.seed()).isPresent();
         }
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-datasets").queryAs(Node.class));
+        opened.show(robot, "datasets");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(hasText("from-the-form")).tryQuery()
                 .isPresent());
     }

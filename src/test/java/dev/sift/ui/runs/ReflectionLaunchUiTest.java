@@ -7,7 +7,6 @@ import dev.sift.core.pipeline.ReflectionLoopback;
 import dev.sift.core.reflection.ReflectionBranch;
 import dev.sift.core.reflection.ReflectionBranches;
 import dev.sift.core.store.ProjectStore;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
@@ -41,19 +40,14 @@ class ReflectionLaunchUiTest {
 
     private TestWorkbench opened;
     private Workbench workbench;
-    private Stage stage;
     private ReflectionLoopback server;
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         server = new ReflectionLoopback();
-        Path project = dir.resolve("reflect.sift");
-        try (ProjectStore store = SqliteProjectStore.create(project)) {
-            ReflectionLoopback.setUpProject(store, server.baseUrl());
-        }
-        opened = TestWorkbench.open(stage, dir, dialogs, project);
+        opened = TestWorkbench.openNew(stage, dir, dialogs, "reflect.sift",
+                store -> ReflectionLoopback.setUpProject(store, server.baseUrl()));
         workbench = opened.workbench();
     }
 
@@ -65,7 +59,7 @@ class ReflectionLaunchUiTest {
 
     @Test
     void aRunLaunchedFromTheFormSucceedsWithEverySampleDecided(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         RunsMenu.openForm(robot, "Reflection run…");
         dialogs.willChooseFolder(StarAgentsProject.tinyModel());
 

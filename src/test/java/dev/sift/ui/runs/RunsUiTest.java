@@ -35,12 +35,10 @@ class RunsUiTest {
 
     private TestWorkbench opened;
     private Workbench workbench;
-    private Stage stage;
     private long runId;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project;
         try (ProjectStore store = TestProjects.withSamples(dir, "runs", 3)) {
             runId = store.runs().create(new NewRun("score-ifd", store.datasets().list().get(0).id(), "{}", 0,
@@ -60,7 +58,7 @@ class RunsUiTest {
 
     @Test
     void aRunningRunShowsItsNewLogLinesAndItsEnd(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);

@@ -6,7 +6,6 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 import dev.sift.core.pipeline.StarAgentsLoopback;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RoundWeights;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
@@ -41,19 +40,14 @@ class StarAgentsLaunchUiTest {
 
     private TestWorkbench opened;
     private Workbench workbench;
-    private Stage stage;
     private StarAgentsLoopback server;
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         server = new StarAgentsLoopback();
-        Path project = dir.resolve("star.sift");
-        try (ProjectStore store = SqliteProjectStore.create(project)) {
-            StarAgentsProject.setUp(store, server.baseUrl());
-        }
-        opened = TestWorkbench.open(stage, dir, dialogs, project);
+        opened = TestWorkbench.openNew(stage, dir, dialogs, "star.sift",
+                store -> StarAgentsProject.setUp(store, server.baseUrl()));
         workbench = opened.workbench();
     }
 
@@ -65,7 +59,7 @@ class StarAgentsLaunchUiTest {
 
     @Test
     void aRunLaunchedFromTheFormSucceedsWithCandidatesAndTheGoodPairGainsWeight(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         RunsMenu.openForm(robot, "Star-Agents run…");
         Path tiny = StarAgentsProject.tinyModel();
         dialogs.willChooseFolder(tiny).willChooseFolder(tiny);
