@@ -2,23 +2,22 @@ package dev.sift.ui.insights;
 
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.StatFigure;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The Insights section "Agreement": judge vs curator, algorithm vs curator and judge vs IFD, with a refresh. */
-final class AgreementPane implements View {
+final class AgreementPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final AgreementViewModel vm;
     private final HBox figures = new HBox(24);
     private final VBox root;
 
     AgreementPane(AgreementViewModel vm) {
         this.vm = vm;
+        subscriptions.onDispose(vm::dispose); // the first registered, so the last released
         var header = SectionParts.header("Agreement", SectionParts.refresh("agreement-refresh", vm::refresh));
         var message = SectionParts.message("agreement-message", vm.messageProperty(), subscriptions);
         message.setWrapText(true);
@@ -43,11 +42,5 @@ final class AgreementPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        vm.dispose();
     }
 }

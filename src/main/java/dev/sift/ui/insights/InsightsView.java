@@ -3,9 +3,8 @@ package dev.sift.ui.insights;
 import dev.sift.core.store.ScoreGroup;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.SubscribedView;
 import dev.sift.ui.common.UiServices;
-import dev.sift.ui.common.View;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -22,14 +21,13 @@ import javafx.util.StringConverter;
  * Star-Agents runs, and the skills and refinement depth of its AgentInstruct pairs. Other charts are announced, not
  * faked.
  */
-public final class InsightsView implements View {
+public final class InsightsView extends SubscribedView {
 
     static final String LATER = "Judge score distributions arrive with the feature that records them.";
 
     private final InsightsViewModel vm;
     private final IfdLaunchViewModel launch;
     private final BriefExperienceViewModel brief;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final HBox figures = new HBox(24);
     private final ToggleGroup variants = new ToggleGroup();
     private final VBox root;
@@ -43,6 +41,9 @@ public final class InsightsView implements View {
         this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm, services.llm());
         this.brief = new BriefExperienceViewModel(workspace, services.jobs(), services.dialogs(), services.embedder(),
                 services.version());
+        subscriptions.onDispose(vm::dispose); // released last: first the bindings, then the view models
+        subscriptions.onDispose(brief::dispose);
+        subscriptions.onDispose(launch::dispose);
         var title = new Label("IFD scores");
         title.getStyleClass().add(SiftStyles.SECTION_TITLE);
         var groups = new ComboBox<>(vm.groups());
@@ -111,14 +112,6 @@ public final class InsightsView implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        launch.dispose();
-        brief.dispose();
-        vm.dispose();
     }
 
     /** "scorer · settings (count)" for the group chooser. */

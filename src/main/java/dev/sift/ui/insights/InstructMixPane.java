@@ -1,8 +1,7 @@
 package dev.sift.ui.insights;
 
 import dev.sift.ui.common.CountAxis;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.ArrayList;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
@@ -18,17 +17,17 @@ import javafx.scene.layout.VBox;
  * The Insights section "AgentInstruct pairs": summary figures and bar charts of the selected dataset's pairs per skill,
  * per instruction type, and per number of refinement rounds.
  */
-final class InstructMixPane implements View {
+final class InstructMixPane extends SubscribedView {
 
     private static final double TYPE_ROW_HEIGHT = 26;
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final InstructMixViewModel vm;
     private final HBox figures = new HBox(24);
     private final VBox root;
 
     InstructMixPane(InstructMixViewModel vm) {
         this.vm = vm;
+        subscriptions.onDispose(vm::dispose); // the first registered, so the last released
         var header = SectionParts.header("AgentInstruct pairs", SectionParts.refresh("instruct-refresh", vm::refresh));
         var message = SectionParts.message("instruct-message", vm.messageProperty(), subscriptions);
         figures.setId("instruct-figures");
@@ -92,11 +91,5 @@ final class InstructMixPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        vm.dispose();
     }
 }

@@ -1,8 +1,7 @@
 package dev.sift.ui.insights;
 
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -16,15 +15,15 @@ import javafx.scene.layout.VBox;
  * The Insights section "Reflection branches": a bar per branch of the selection rule with the samples of the chosen
  * reflection run that took it, a chooser when the dataset has several runs, and a refresh.
  */
-final class ReflectionBranchesPane implements View {
+final class ReflectionBranchesPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final ReflectionBranchesViewModel vm;
     private final XYChart.Series<String, Number> series;
     private final VBox root;
 
     ReflectionBranchesPane(ReflectionBranchesViewModel vm) {
         this.vm = vm;
+        subscriptions.onDispose(vm::dispose); // the first registered, so the last released
         var header = SectionParts.header("Reflection branches",
                 SectionParts.runChooser("branches-run", vm.runs(), vm.runProperty(), subscriptions),
                 SectionParts.refresh("branches-refresh", vm::refresh));
@@ -57,11 +56,5 @@ final class ReflectionBranchesPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        vm.dispose();
     }
 }
