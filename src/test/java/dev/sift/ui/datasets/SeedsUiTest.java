@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,40 +15,26 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Datasets screen's "Seed documents" section: import a folder as a collection, then delete it. */
-@ExtendWith(ApplicationExtension.class)
-class SeedsUiTest {
+class SeedsUiTest extends WorkbenchTest {
 
     @TempDir
     Path dir;
 
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project;
         try (ProjectStore store = SqliteProjectStore.create(dir.resolve("seeds.sift"))) {
             project = store.file();
         }
         opened = TestWorkbench.open(stage, dir, dialogs, project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     private void click(FxRobot robot, String query) {
@@ -87,7 +73,7 @@ class SeedsUiTest {
         assertThat(opened.find(robot, "#confirm-seed-import").tryQuery()).as("the options close").isEmpty();
         assertThat(opened.find(robot, "#seeds-message").queryAs(Label.class).getText())
                 .startsWith("Imported seeds samples: 8 documents");
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         assertThat(store.seeds().findCollection("samples").orElseThrow().settingsJson()).contains("\"chunkTokens\":96");
 
         robot.clickOn(robot.from(list).lookup(".list-cell").queryAs(Node.class));

@@ -11,10 +11,10 @@ import dev.sift.core.store.NewDecision;
 import dev.sift.core.store.NewScore;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SampleQuery;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +25,22 @@ import javafx.scene.chart.ScatterChart;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Insights screen on a scored project: the scatter shows the threshold and the selection's cut-off. */
-@ExtendWith(ApplicationExtension.class)
-class InsightsUiTest {
+class InsightsUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
-
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project = scoredProject();
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
-        workbench = opened.workbench();
     }
 
     /** Ten samples with IFD 0.1 … 1.0, all below 1.2; the four highest below 1 are chosen. */
@@ -72,11 +62,6 @@ class InsightsUiTest {
             store.decisions().addAll(decisions);
             return dir.resolve("scored.sift");
         }
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test

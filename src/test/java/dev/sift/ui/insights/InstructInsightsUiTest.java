@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.core.store.testing.InstructFixture;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,24 +16,18 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Insights charts the AgentInstruct pairs of a generated dataset, and says so for a dataset without any. */
-@ExtendWith(ApplicationExtension.class)
-class InstructInsightsUiTest {
+class InstructInsightsUiTest extends WorkbenchTest {
 
     @TempDir
     Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
     private Stage stage;
 
     @Start
@@ -44,12 +38,6 @@ class InstructInsightsUiTest {
             TestProjects.addDataset(store, "plain", 2);
         }
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), fixture.file());
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test
@@ -68,7 +56,7 @@ class InstructInsightsUiTest {
                 .queryAllAs(Label.class)).extracting(Label::getText).contains("4", "pairs", "50%", "refined");
         assertThat(opened.find(robot, "#instruct-charts").query().isVisible()).isTrue();
 
-        robot.interact(() -> workbench.workspace().selectedDatasetProperty().set(workbench.workspace().datasets()
+        robot.interact(() -> opened.workspace().selectedDatasetProperty().set(opened.workspace().datasets()
                 .stream().filter(d -> d.name().equals("plain")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(stage.getScene().getRoot())
                 .lookup("#instruct-message").queryAs(Label.class).getText().equals(InstructMixViewModel.NO_PAIRS));

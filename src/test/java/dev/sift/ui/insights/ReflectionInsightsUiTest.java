@@ -6,6 +6,7 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,40 +15,28 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Insights shows how many samples of the dataset's reflection run took each branch. */
-@ExtendWith(ApplicationExtension.class)
-class ReflectionInsightsUiTest {
+class ReflectionInsightsUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
     private static long runId;
-    private TestWorkbench opened;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project;
         try (ProjectStore store = TestProjects.withSamples(dir, "branches", 6)) {
             runId = ReflectionRunFixture.create(store, store.datasets().list().get(0).id());
             project = dir.resolve("branches.sift");
         }
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,26 +24,21 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * Review after a reflection run: the original and its three reflections side by side, each saying which reflection
  * made it, with its IFD and r-IFD badges, and the differences against the original highlighted on request.
  */
-@ExtendWith(ApplicationExtension.class)
-class ReflectionReviewUiTest {
+class ReflectionReviewUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
     private static long runId;
-    private TestWorkbench opened;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -59,11 +55,6 @@ class ReflectionReviewUiTest {
                     CacheMode.ON), student).run(TestContext.running());
         }
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test

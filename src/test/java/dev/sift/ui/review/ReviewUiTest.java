@@ -9,9 +9,9 @@ import dev.sift.core.store.DecidedBy;
 import dev.sift.core.store.Decision;
 import dev.sift.core.store.DecisionAction;
 import dev.sift.core.store.ProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -21,20 +21,16 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The Review screen on a project with generated candidates, scores and a selection run's decisions, driven from the
  * keyboard: every step is checked in the project's decisions.
  */
-@ExtendWith(ApplicationExtension.class)
-class ReviewUiTest {
+class ReviewUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
@@ -42,24 +38,14 @@ class ReviewUiTest {
     private static int projects;
 
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
     private ReviewFixture fixture;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         fixture = ReviewFixture.create(dir, "review" + ++projects);
         Path project = fixture.store.file();
         fixture.store.close();
         opened = TestWorkbench.open(stage, dir, dialogs, project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test
@@ -204,7 +190,7 @@ class ReviewUiTest {
     }
 
     private ProjectStore store() {
-        return workbench.workspace().store().orElseThrow();
+        return opened.workspace().store().orElseThrow();
     }
 
     private Optional<Decision> current(int sample) throws Exception {

@@ -10,10 +10,10 @@ import dev.sift.core.seeds.SeedImportJob;
 import dev.sift.core.seeds.SeedImportRequest;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunEvent;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +23,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,31 +35,21 @@ import org.testfx.util.WaitForAsyncUtils;
  * form on the Runs screen by clicking and typing, launches the run, follows its flows in the run's log, sees it
  * succeed, and finds the new dataset on the workbench with every pair's provenance.
  */
-@ExtendWith(ApplicationExtension.class)
-class AgentInstructLaunchUiTest {
+class AgentInstructLaunchUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
     private AgentInstructLoopback server;
 
     @Start
     void start(Stage stage) throws Exception {
-        server = new AgentInstructLoopback();
+        server = closeAfter(new AgentInstructLoopback());
         opened = TestWorkbench.openNew(stage, dir, new ScriptedDialogService(), "instruct.sift", store -> {
             new SeedImportJob(new SeedImportRequest("samples", List.of(Path.of("datasets", "seeds")),
                     ChunkSettings.defaults()), store).run(TestContext.running());
             AgentInstructLoopback.setUpAgents(store, server.baseUrl());
         });
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-        server.close();
     }
 
     @Test
@@ -92,7 +79,7 @@ class AgentInstructLaunchUiTest {
         assertThat(launch.isDisabled()).isFalse();
         robot.clickOn(launch);
 
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 1
@@ -113,7 +100,7 @@ class AgentInstructLaunchUiTest {
         assertThat(log.getItems()).anyMatch(e -> e.kind().equals("flow") && e.message().contains("transformed")
                 && e.message().contains("refined") && e.message().contains("answered"));
 
-        var dataset = workbench.workspace().datasets().stream().filter(d -> d.name().equals("from-the-form"))
+        var dataset = opened.workspace().datasets().stream().filter(d -> d.name().equals("from-the-form"))
                 .findFirst();
         assertThat(dataset).as("the new dataset is listed").isPresent();
         var pairs = store.instruct().pairs(row.id());

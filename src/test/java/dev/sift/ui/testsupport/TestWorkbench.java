@@ -4,6 +4,7 @@ import dev.sift.app.SiftContext;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.Workbench;
+import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.UiSettings;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ public record TestWorkbench(SiftContext context, Workbench workbench, Stage stag
             setup.setUp(store);
         }
         return open(stage, dir, dialogs, project);
+    }
+
+    /** The workbench's shared state: the open project, its datasets, the selected one. */
+    public WorkspaceState workspace() {
+        return workbench.workspace();
     }
 
     /** Clicks the navigation entry of a screen: "runs", "insights", "review", "datasets", … */
