@@ -1,7 +1,6 @@
 package dev.sift.ui.agents;
 
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -10,10 +9,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The agent table with Add, Edit and Delete. */
-final class AgentTablePane implements View {
+final class AgentTablePane extends SubscribedView {
 
     private final AgentListViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     AgentTablePane(AgentListViewModel vm, ObservableBooleanValue hasProject) {
@@ -45,10 +43,5 @@ final class AgentTablePane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

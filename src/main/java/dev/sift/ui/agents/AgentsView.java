@@ -2,7 +2,7 @@ package dev.sift.ui.agents;
 
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.SubscribedView;
 import dev.sift.ui.common.UiServices;
 import dev.sift.ui.common.View;
 import java.util.List;
@@ -18,10 +18,9 @@ import javafx.scene.layout.BorderPane;
  * the connection test and local server detection on the right. "Local models": the models folder,
  * where local endpoints come from. Forms open as dialogs.
  */
-public final class AgentsView implements View {
+public final class AgentsView extends SubscribedView {
 
     private final AgentsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
 
     public AgentsView(WorkspaceState workspace, UiServices services) {
@@ -30,6 +29,7 @@ public final class AgentsView implements View {
 
     AgentsView(AgentsViewModel vm) {
         this.vm = vm;
+        subscriptions.onDispose(vm::dispose); // the first registered, so the last released
         root.getStyleClass().add(SiftStyles.AGENTS);
         var endpoints = new EndpointsPane(vm.endpoints(), vm.hasProjectProperty());
         var agents = new AgentTablePane(vm.agents(), vm.hasProjectProperty());
@@ -68,11 +68,5 @@ public final class AgentsView implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        vm.dispose();
     }
 }

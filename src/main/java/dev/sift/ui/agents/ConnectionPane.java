@@ -1,8 +1,7 @@
 package dev.sift.ui.agents;
 
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -18,9 +17,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The selected endpoint's connection test with its models, and the local servers found by detection. */
-final class ConnectionPane implements View {
+final class ConnectionPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     ConnectionPane(EndpointsViewModel vm, ObservableBooleanValue hasProject, Consumer<ServerRow> addDetected) {
@@ -108,10 +106,5 @@ final class ConnectionPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

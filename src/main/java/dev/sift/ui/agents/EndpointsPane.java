@@ -1,7 +1,6 @@
 package dev.sift.ui.agents;
 
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -10,10 +9,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The endpoint table with Add, Edit and Delete. */
-final class EndpointsPane implements View {
+final class EndpointsPane extends SubscribedView {
 
     private final EndpointsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     EndpointsPane(EndpointsViewModel vm, ObservableBooleanValue hasProject) {
@@ -50,10 +48,5 @@ final class EndpointsPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

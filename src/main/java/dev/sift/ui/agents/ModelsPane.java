@@ -1,8 +1,7 @@
 package dev.sift.ui.agents;
 
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -22,11 +21,10 @@ import javafx.scene.layout.VBox;
  * ticked one by one, and the last outcome. Downloads show their progress
  * and a cancel button in the status bar.
  */
-final class ModelsPane implements View {
+final class ModelsPane extends SubscribedView {
 
     private final ModelsViewModel vm;
     private final ObservableBooleanValue hasProject;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     ModelsPane(ModelsViewModel vm, ObservableBooleanValue hasProject) {
@@ -123,10 +121,5 @@ final class ModelsPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

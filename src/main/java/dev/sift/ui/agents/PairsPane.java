@@ -1,10 +1,9 @@
 package dev.sift.ui.agents;
 
-import dev.sift.ui.common.DisplayConverter;
 import dev.sift.core.model.Agent;
+import dev.sift.ui.common.DisplayConverter;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -20,10 +19,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Agent pairs: a line to add one, the list, and where their weights will appear. */
-final class PairsPane implements View {
+final class PairsPane extends SubscribedView {
 
     private final PairsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     PairsPane(PairsViewModel vm, ObservableBooleanValue hasProject) {
@@ -79,10 +77,5 @@ final class PairsPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

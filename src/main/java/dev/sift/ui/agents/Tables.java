@@ -1,5 +1,6 @@
 package dev.sift.ui.agents;
 
+import dev.sift.ui.common.Selections;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.Subscriptions;
 import java.util.function.Consumer;
@@ -53,11 +54,7 @@ final class Tables {
     }
 
     private static <R> void showSelection(TableView<R> table, R row) {
-        if (row == null) {
-            table.getSelectionModel().clearSelection();
-        } else if (!row.equals(table.getSelectionModel().getSelectedItem())) {
-            table.getSelectionModel().select(row);
-        }
+        Selections.show(table.getSelectionModel(), row);
     }
 
     static Button button(String text, String id, String accessibleText, Runnable action) {

@@ -1,20 +1,19 @@
 package dev.sift.ui.datasets;
 
+import dev.sift.ui.common.FactsCell;
+import dev.sift.ui.common.Selections;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The project's datasets, each with its format, samples, exact duplicates skipped and import time. */
-final class DatasetListPane implements View {
+final class DatasetListPane extends SubscribedView {
 
     private final DatasetsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final ListView<DatasetRow> table = new ListView<>();
     private final VBox root;
 
@@ -22,7 +21,9 @@ final class DatasetListPane implements View {
         this.vm = vm;
         table.setId("dataset-list");
         table.setItems(vm.datasets());
-        table.setCellFactory(list -> new DatasetCell());
+        table.setCellFactory(list -> new FactsCell<>(DatasetRow::name,
+                row -> String.format("%s · %,d samples", row.format(), row.samples()),
+                row -> String.format("%,d duplicates skipped · %s", row.duplicatesSkipped(), row.importedAt())));
         var empty = new Label("No datasets yet.\nImport a file, or drop one here.");
         empty.getStyleClass().add(SiftStyles.MUTED);
         table.setPlaceholder(empty);
@@ -41,50 +42,11 @@ final class DatasetListPane implements View {
     }
 
     private void showSelection(DatasetRow row) {
-        if (row == null) {
-            table.getSelectionModel().clearSelection();
-        } else if (!row.equals(table.getSelectionModel().getSelectedItem())) {
-            table.getSelectionModel().select(row);
-        }
-    }
-
-    /** The name, then format and samples, then exact duplicates skipped and import time. */
-    private static final class DatasetCell extends ListCell<DatasetRow> {
-        private final Label name = new Label();
-        private final Label facts = new Label();
-        private final Label provenance = new Label();
-        private final VBox box = new VBox(2, name, facts, provenance);
-
-        DatasetCell() {
-            name.getStyleClass().add(SiftStyles.STAT_VALUE);
-            facts.getStyleClass().add(SiftStyles.MUTED);
-            provenance.getStyleClass().add(SiftStyles.MUTED);
-            setPrefWidth(0); // fit the list width; long lines are ellipsized
-        }
-
-        @Override
-        protected void updateItem(DatasetRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                setAccessibleText(null);
-                return;
-            }
-            name.setText(row.name());
-            facts.setText(String.format("%s · %,d samples", row.format(), row.samples()));
-            provenance.setText(String.format("%,d duplicates skipped · %s", row.duplicatesSkipped(), row.importedAt()));
-            setAccessibleText(row.name() + ", " + facts.getText() + ", " + provenance.getText());
-            setGraphic(box);
-        }
+        Selections.show(table.getSelectionModel(), row);
     }
 
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

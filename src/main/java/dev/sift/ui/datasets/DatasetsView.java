@@ -2,7 +2,7 @@ package dev.sift.ui.datasets;
 
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.SubscribedView;
 import dev.sift.ui.common.UiServices;
 import dev.sift.ui.common.View;
 import java.io.File;
@@ -30,10 +30,9 @@ import javafx.scene.layout.VBox;
  * the sample table with the selected sample below it, and statistics and near duplicates beside it. Files dropped anywhere on
  * the screen are offered for import.
  */
-public final class DatasetsView implements View {
+public final class DatasetsView extends SubscribedView {
 
     private final DatasetsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
     private final VBox top = new VBox(8);
     private ImportOptionsPane importOptions;
@@ -45,6 +44,7 @@ public final class DatasetsView implements View {
 
     DatasetsView(DatasetsViewModel vm) {
         this.vm = vm;
+        subscriptions.onDispose(vm::dispose); // the first registered, so the last released
         root.getStyleClass().add(SiftStyles.DATASETS);
         top.getChildren().add(toolbar());
         root.setTop(top);
@@ -179,11 +179,5 @@ public final class DatasetsView implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        vm.dispose();
     }
 }

@@ -1,8 +1,7 @@
 package dev.sift.ui.datasets;
 
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
@@ -21,10 +20,9 @@ import javafx.scene.layout.VBox;
  * Near duplicates: a threshold, a button that runs the scan, and the groups found, each member with
  * its similarity to the group's representative.
  */
-final class DuplicatesPane implements View {
+final class DuplicatesPane extends SubscribedView {
 
     private final DuplicatesViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final TreeView<String> tree = new TreeView<>(new TreeItem<>("groups"));
     private final VBox root;
 
@@ -70,10 +68,5 @@ final class DuplicatesPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

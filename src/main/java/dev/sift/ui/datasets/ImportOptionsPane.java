@@ -1,8 +1,8 @@
 package dev.sift.ui.datasets;
 
+import dev.sift.ui.common.BoundFields;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
@@ -16,9 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Inline options for a pending import: format, dataset name, CSV columns; Import or Cancel. */
-final class ImportOptionsPane implements View {
+final class ImportOptionsPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     ImportOptionsPane(ImportOptionsViewModel options, Runnable confirm, Runnable cancel) {
@@ -66,22 +65,11 @@ final class ImportOptionsPane implements View {
     }
 
     private TextField field(String id, String accessibleText, StringProperty property) {
-        var field = new TextField();
-        field.setId(id);
-        field.setAccessibleText(accessibleText);
-        field.setPrefColumnCount(12);
-        field.setText(property.get());
-        subscriptions.bindBidirectional(field.textProperty(), property);
-        return field;
+        return BoundFields.text(id, accessibleText, property, 12, subscriptions);
     }
 
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -1,17 +1,15 @@
 package dev.sift.ui.datasets;
 
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
 /** The selected sample in full: its fields, or every turn of a conversation. */
-final class SampleDetailPane implements View {
+final class SampleDetailPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox content = new VBox(6);
     private final ScrollPane root = new ScrollPane(content);
 
@@ -47,10 +45,5 @@ final class SampleDetailPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -2,8 +2,7 @@ package dev.sift.ui.datasets;
 
 import dev.sift.core.model.Sample;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -20,10 +19,9 @@ import javafx.scene.layout.VBox;
  * The virtualized sample table. Its items are row indexes only; each visible cell reads its sample
  * from the view model's page cache, so the table stays smooth with hundreds of thousands of rows.
  */
-final class SamplesTablePane implements View {
+final class SamplesTablePane extends SubscribedView {
 
     private final SamplesViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final TableView<Integer> table = new TableView<>();
     private final TextField filter = new TextField();
     private final VBox root;
@@ -79,10 +77,5 @@ final class SamplesTablePane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -1,8 +1,8 @@
 package dev.sift.ui.datasets;
 
+import dev.sift.ui.common.BoundFields;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
@@ -16,9 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Inline options of a pending seed import: files and folders, collection name, chunking; Import or Cancel. */
-final class SeedImportPane implements View {
+final class SeedImportPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     SeedImportPane(SeedImportViewModel options, SeedsViewModel seeds) {
@@ -74,22 +73,11 @@ final class SeedImportPane implements View {
     }
 
     private TextField field(String id, String accessibleText, StringProperty property, int columns) {
-        var field = new TextField();
-        field.setId(id);
-        field.setAccessibleText(accessibleText);
-        field.setPrefColumnCount(columns);
-        field.setText(property.get());
-        subscriptions.bindBidirectional(field.textProperty(), property);
-        return field;
+        return BoundFields.text(id, accessibleText, property, columns, subscriptions);
     }
 
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -1,24 +1,23 @@
 package dev.sift.ui.datasets;
 
+import dev.sift.ui.common.FactsCell;
+import dev.sift.ui.common.Selections;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The "Seed documents" section: the project's seed collections with their counts, import and delete. */
-final class SeedsPane implements View {
+final class SeedsPane extends SubscribedView {
 
     private final SeedsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final ListView<SeedCollectionRow> list = new ListView<>();
     private final VBox root;
 
@@ -26,7 +25,9 @@ final class SeedsPane implements View {
         this.vm = vm;
         list.setId("seed-list");
         list.setItems(vm.collections());
-        list.setCellFactory(l -> new CollectionCell());
+        list.setCellFactory(l -> new FactsCell<>(SeedCollectionRow::name,
+                row -> String.format("%,d documents · %,d chunks", row.documents(), row.chunks()),
+                row -> String.format("%,d duplicates skipped · %s", row.duplicates(), row.createdAt())));
         var empty = new Label("No seed documents yet.\nImport text, Markdown, code\nor JSONL files to write\n"
                 + "instructions from.");
         empty.getStyleClass().add(SiftStyles.MUTED);
@@ -60,52 +61,11 @@ final class SeedsPane implements View {
                 vm.selectedProperty().set(row);
             }
         });
-        subscriptions.listen(vm.selectedProperty(), (obs, old, row) -> {
-            if (row == null) {
-                list.getSelectionModel().clearSelection();
-            } else if (!row.equals(list.getSelectionModel().getSelectedItem())) {
-                list.getSelectionModel().select(row);
-            }
-        });
-    }
-
-    /** The name, then documents and chunks, then duplicates skipped and import time. */
-    private static final class CollectionCell extends ListCell<SeedCollectionRow> {
-        private final Label name = new Label();
-        private final Label facts = new Label();
-        private final Label provenance = new Label();
-        private final VBox box = new VBox(2, name, facts, provenance);
-
-        CollectionCell() {
-            name.getStyleClass().add(SiftStyles.STAT_VALUE);
-            facts.getStyleClass().add(SiftStyles.MUTED);
-            provenance.getStyleClass().add(SiftStyles.MUTED);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(SeedCollectionRow row, boolean empty) {
-            super.updateItem(row, empty);
-            if (empty || row == null) {
-                setGraphic(null);
-                setAccessibleText(null);
-                return;
-            }
-            name.setText(row.name());
-            facts.setText(String.format("%,d documents · %,d chunks", row.documents(), row.chunks()));
-            provenance.setText(String.format("%,d duplicates skipped · %s", row.duplicates(), row.createdAt()));
-            setAccessibleText(row.name() + ", " + facts.getText() + ", " + provenance.getText());
-            setGraphic(box);
-        }
+        subscriptions.listen(vm.selectedProperty(), (obs, old, row) -> Selections.show(list.getSelectionModel(), row));
     }
 
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

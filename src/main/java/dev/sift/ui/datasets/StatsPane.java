@@ -3,8 +3,7 @@ package dev.sift.ui.datasets;
 import dev.sift.ui.common.CountAxis;
 import dev.sift.ui.common.SiftStyles;
 import dev.sift.ui.common.StatFigure;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -15,10 +14,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** Counts, length percentiles and the length histogram of the selected dataset. */
-final class StatsPane implements View {
+final class StatsPane extends SubscribedView {
 
     private final StatsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final GridPane figures = new GridPane();
     private final XYChart.Series<String, Number> series = new XYChart.Series<>();
     private final NumberAxis yAxis = CountAxis.create("samples");
@@ -68,10 +66,5 @@ final class StatsPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -4,9 +4,8 @@ import dev.sift.core.model.Dataset;
 import dev.sift.core.model.DatasetFormat;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.SubscribedView;
 import dev.sift.ui.common.UiServices;
-import dev.sift.ui.common.View;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -26,10 +25,9 @@ import javafx.util.StringConverter;
  * optional DPO pairs file; a preview of the first records exactly as they will be written; the Export button and a
  * line on the result. The work is in {@link ExportViewModel}.
  */
-public final class ExportView implements View {
+public final class ExportView extends SubscribedView {
 
     private final ExportViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     public ExportView(WorkspaceState workspace, UiServices services) {
@@ -115,11 +113,6 @@ public final class ExportView implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 
     /** Shows items by a name. */

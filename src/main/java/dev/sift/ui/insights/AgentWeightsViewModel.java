@@ -1,21 +1,13 @@
 package dev.sift.ui.insights;
 
-import dev.sift.core.model.Dataset;
 import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import dev.sift.ui.WorkspaceState;
-import dev.sift.ui.common.JobCallbacks;
-import dev.sift.ui.common.QueryJob;
 import dev.sift.ui.common.UiJobRunner;
 import dev.sift.ui.common.weights.WeightsModel;
-import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.value.ChangeListener;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -27,85 +19,42 @@ public final class AgentWeightsViewModel {
 
     static final String NO_RUN = "No Star-Agents run on this dataset yet.";
 
-    private final WorkspaceState workspace;
-    private final UiJobRunner jobs;
     private final WeightsModel weights;
-    private final ObservableList<Run> runs = FXCollections.observableArrayList();
-    private final ObjectProperty<Run> run = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ChangeListener<Dataset> datasetListener = (obs, old, now) -> refresh();
-    private final ChangeListener<Run> runListener = (obs, old, now) -> showRun(now);
-    private long generation;
+    private final DatasetRuns runs;
 
     public AgentWeightsViewModel(WorkspaceState workspace, UiJobRunner jobs) {
-        this.workspace = workspace;
-        this.jobs = jobs;
         this.weights = new WeightsModel(jobs);
-        workspace.selectedDatasetProperty().addListener(datasetListener);
-        run.addListener(runListener);
-        refresh();
+        this.runs = new DatasetRuns(workspace, jobs, StarAgentsSpec.RECIPE, new DatasetRuns.Texts("Star-Agents runs",
+                "Select a dataset to see the agent-pair weights of its Star-Agents runs.", NO_RUN),
+                chosen -> {
+                    ProjectStore store = workspace.store().orElse(null);
+                    if (chosen == null || store == null) {
+                        weights.clear();
+                    } else {
+                        weights.load(store, chosen.id());
+                    }
+                }, () -> {}); // without a dataset the chart keeps its run's weights; the message says why
+        runs.start();
     }
 
     /** Lists the selected dataset's Star-Agents runs again, keeping the chosen run when it is still there. */
     public void refresh() {
-        long current = ++generation;
-        ProjectStore store = workspace.store().orElse(null);
-        Dataset dataset = workspace.selectedDataset().orElse(null);
-        if (store == null || dataset == null) {
-            runs.clear();
-            message.set("Select a dataset to see the agent-pair weights of its Star-Agents runs.");
-            return;
-        }
-        jobs.query(QueryJob.of("Star-Agents runs", ctx -> store.runs().list().stream()
-                .filter(r -> StarAgentsSpec.RECIPE.equals(r.recipe()) && r.datasetId() == dataset.id()).toList()),
-                JobCallbacks.<List<Run>>onSuccess(found -> {
-                    if (current == generation) {
-                        showRuns(found);
-                    }
-                }).onFailure(reason -> {
-                    if (current == generation) {
-                        runs.clear();
-                        message.set("Star-Agents runs unavailable: " + reason);
-                    }
-                }));
-    }
-
-    private void showRuns(List<Run> found) {
-        Run chosen = run.get();
-        runs.setAll(found);
-        message.set(found.isEmpty() ? NO_RUN : "");
-        Run keep = chosen == null ? null
-                : found.stream().filter(r -> r.id() == chosen.id()).findFirst().orElse(null);
-        Run next = keep != null ? keep : found.isEmpty() ? null : found.get(0);
-        boolean same = java.util.Objects.equals(next, chosen);
-        run.set(next);
-        if (same) {
-            showRun(next);
-        }
-    }
-
-    private void showRun(Run chosen) {
-        ProjectStore store = workspace.store().orElse(null);
-        if (chosen == null || store == null) {
-            weights.clear();
-        } else {
-            weights.load(store, chosen.id());
-        }
+        runs.refresh();
     }
 
     /** The selected dataset's Star-Agents runs, newest first. */
     public ObservableList<Run> runs() {
-        return runs;
+        return runs.runs();
     }
 
     /** The run whose weights are shown; the newest after a reload unless the chosen one is still listed. */
     public ObjectProperty<Run> runProperty() {
-        return run;
+        return runs.runProperty();
     }
 
     /** Why no chart is shown (no dataset, no run); empty otherwise. */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return runs.messageProperty();
     }
 
     /** The chart's view model. */
@@ -114,9 +63,7 @@ public final class AgentWeightsViewModel {
     }
 
     public void dispose() {
-        generation++;
-        workspace.selectedDatasetProperty().removeListener(datasetListener);
-        run.removeListener(runListener);
+        runs.dispose();
         weights.clear();
     }
 }

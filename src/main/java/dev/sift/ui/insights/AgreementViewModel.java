@@ -6,8 +6,7 @@ import dev.sift.core.review.ReviewSelection;
 import dev.sift.core.review.ReviewStats;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.ui.WorkspaceState;
-import dev.sift.ui.common.JobCallbacks;
-import dev.sift.ui.common.QueryJob;
+import dev.sift.ui.common.LatestQuery;
 import dev.sift.ui.common.UiJobRunner;
 import java.util.List;
 import java.util.Locale;
@@ -38,16 +37,15 @@ public final class AgreementViewModel {
     private record Loaded(ReviewStats stats, double ifdCut) {}
 
     private final WorkspaceState workspace;
-    private final UiJobRunner jobs;
+    private final LatestQuery queries;
     private final ObservableList<AgreementRate> rates = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rules = new ReadOnlyStringWrapper("");
     private final ChangeListener<Dataset> datasetListener = (obs, old, now) -> refresh();
-    private long generation;
 
     public AgreementViewModel(WorkspaceState workspace, UiJobRunner jobs) {
         this.workspace = workspace;
-        this.jobs = jobs;
+        this.queries = new LatestQuery(jobs);
         workspace.selectedDatasetProperty().addListener(datasetListener);
         refresh();
     }
@@ -69,28 +67,22 @@ public final class AgreementViewModel {
 
     /** Reads the selected dataset's review rows again. */
     public void refresh() {
-        long current = ++generation;
         ProjectStore store = workspace.store().orElse(null);
         Dataset dataset = workspace.selectedDataset().orElse(null);
         if (store == null || dataset == null) {
+            queries.cancel();
             show(null);
             message.set("Select a dataset to see how the judge, IFD, the algorithm and you agree.");
             return;
         }
         message.set("Loading agreement…");
-        jobs.query(QueryJob.of("Agreement", ctx -> {
+        queries.run("Agreement", ctx -> {
             ReviewSelection selection = ReviewSelection.load(store, new long[] {dataset.id()}, ReviewFilter.all());
             return new Loaded(selection.stats(), selection.verdicts().ifdCut());
-        }), JobCallbacks.<Loaded>onSuccess(loaded -> {
-            if (current == generation) {
-                show(loaded);
-            }
-        }).onFailure(reason -> {
-            if (current == generation) {
-                show(null);
-                message.set("Agreement unavailable: " + reason);
-            }
-        }));
+        }, this::show, reason -> {
+            show(null);
+            message.set("Agreement unavailable: " + reason);
+        });
     }
 
     private void show(Loaded loaded) {
@@ -114,7 +106,7 @@ public final class AgreementViewModel {
     }
 
     public void dispose() {
-        generation++;
+        queries.cancel();
         workspace.selectedDatasetProperty().removeListener(datasetListener);
     }
 }

@@ -3,8 +3,7 @@ package dev.sift.ui.insights;
 import dev.sift.core.model.DatasetFormat;
 import dev.sift.ui.common.DisplayConverter;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,9 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** "Brief-experience subset…": clusters, samples per cluster and format, then a background run. */
-final class BriefExperiencePane implements View {
+final class BriefExperiencePane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     BriefExperiencePane(BriefExperienceViewModel vm) {
@@ -71,10 +69,5 @@ final class BriefExperiencePane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -2,8 +2,7 @@ package dev.sift.ui.insights;
 
 import dev.sift.ui.common.CountAxis;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -18,10 +17,9 @@ import javafx.scene.layout.VBox;
  * The IFD histogram (bars at or above the threshold styled apart) and the IFD against response length scatter with
  * all scored samples and the selected ones, crossed by the threshold and the selection's cut-off. The only place the view model's records become chart series.
  */
-final class IfdChartsPane implements View {
+final class IfdChartsPane extends SubscribedView {
 
     private final InsightsViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final XYChart.Series<String, Number> bars = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> all = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> selected = new XYChart.Series<>();
@@ -108,10 +106,5 @@ final class IfdChartsPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -1,11 +1,10 @@
 package dev.sift.ui.insights;
 
-import dev.sift.ui.common.DisplayConverter;
 import dev.sift.core.pipeline.SelectSpec;
 import dev.sift.core.scoring.PromptTemplate;
+import dev.sift.ui.common.DisplayConverter;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -28,9 +27,8 @@ import javafx.scene.layout.VBox;
  * "Score IFD…" with its mode and template, and "Select…" with its rule and rate; below, what scores: an in-process model
  * folder (asked for on launch) or an endpoint and the model id it serves. Runs show in the status bar.
  */
-final class IfdLaunchPane implements View {
+final class IfdLaunchPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox root;
 
     IfdLaunchPane(IfdLaunchViewModel vm) {
@@ -115,10 +113,5 @@ final class IfdLaunchPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

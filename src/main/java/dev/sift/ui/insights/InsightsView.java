@@ -3,11 +3,8 @@ package dev.sift.ui.insights;
 import dev.sift.core.store.ScoreGroup;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.StatFigure;
-import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.SubscribedView;
 import dev.sift.ui.common.UiServices;
-import dev.sift.ui.common.View;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -24,14 +21,13 @@ import javafx.util.StringConverter;
  * Star-Agents runs, and the skills and refinement depth of its AgentInstruct pairs. Other charts are announced, not
  * faked.
  */
-public final class InsightsView implements View {
+public final class InsightsView extends SubscribedView {
 
     static final String LATER = "Judge score distributions arrive with the feature that records them.";
 
     private final InsightsViewModel vm;
     private final IfdLaunchViewModel launch;
     private final BriefExperienceViewModel brief;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final HBox figures = new HBox(24);
     private final ToggleGroup variants = new ToggleGroup();
     private final VBox root;
@@ -45,6 +41,9 @@ public final class InsightsView implements View {
         this.launch = new IfdLaunchViewModel(workspace, services.jobs(), services.dialogs(), vm, services.llm());
         this.brief = new BriefExperienceViewModel(workspace, services.jobs(), services.dialogs(), services.embedder(),
                 services.version());
+        subscriptions.onDispose(vm::dispose); // released last: first the bindings, then the view models
+        subscriptions.onDispose(brief::dispose);
+        subscriptions.onDispose(launch::dispose);
         var title = new Label("IFD scores");
         title.getStyleClass().add(SiftStyles.SECTION_TITLE);
         var groups = new ComboBox<>(vm.groups());
@@ -54,9 +53,7 @@ public final class InsightsView implements View {
         var toolbar = new HBox(12, title, groups, variantToggle(IfdVariant.LOSS), variantToggle(IfdVariant.PPL));
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add(SiftStyles.TOOLBAR);
-        var message = new Label();
-        message.setId("insights-message");
-        message.getStyleClass().add(SiftStyles.MUTED);
+        var message = SectionParts.message("insights-message", vm.messageProperty(), subscriptions);
         var pointsNote = new Label();
         pointsNote.getStyleClass().add(SiftStyles.MUTED);
         var charts = new IfdChartsPane(vm);
@@ -81,9 +78,6 @@ public final class InsightsView implements View {
         subscriptions.onDispose(branches::dispose);
         subscriptions.onDispose(instruct::dispose);
         subscriptions.bindBidirectional(groups.valueProperty(), vm.groupProperty());
-        subscriptions.bind(message.textProperty(), vm.messageProperty());
-        subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
         subscriptions.bind(pointsNote.textProperty(), vm.pointsNoteProperty());
         subscriptions.listen(vm.figures(), change -> showFigures());
         subscriptions.listen(vm.variantProperty(), (obs, old, variant) -> selectToggle(variant));
@@ -112,23 +106,12 @@ public final class InsightsView implements View {
     }
 
     private void showFigures() {
-        figures.getChildren().clear();
-        for (InsightsFigure figure : vm.figures()) {
-            figures.getChildren().add(StatFigure.of(figure.value(), figure.label()));
-        }
+        SectionParts.showFigures(figures, vm.figures());
     }
 
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        launch.dispose();
-        brief.dispose();
-        vm.dispose();
     }
 
     /** "scorer · settings (count)" for the group chooser. */

@@ -6,8 +6,7 @@ import dev.sift.core.stats.ValueHistogram;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.ScoreGroup;
 import dev.sift.ui.WorkspaceState;
-import dev.sift.ui.common.JobCallbacks;
-import dev.sift.ui.common.QueryJob;
+import dev.sift.ui.common.LatestQuery;
 import dev.sift.ui.common.UiJobRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,6 @@ public final class InsightsViewModel {
     static final int MAX_POINTS = 3000;
 
     private final WorkspaceState workspace;
-    private final UiJobRunner jobs;
     private final IfdLoader loader;
     private final ObservableList<ScoreGroup> groups = FXCollections.observableArrayList();
     private final ObjectProperty<ScoreGroup> group = new SimpleObjectProperty<>();
@@ -50,7 +48,7 @@ public final class InsightsViewModel {
     private final ChangeListener<IfdVariant> variantListener = (obs, old, now) -> show();
     private IfdSnapshot snapshot;
     private boolean applying;
-    private long generation;
+    private final LatestQuery queries;
 
     public InsightsViewModel(WorkspaceState workspace, UiJobRunner jobs) {
         this(workspace, jobs, MAX_POINTS);
@@ -58,7 +56,7 @@ public final class InsightsViewModel {
 
     InsightsViewModel(WorkspaceState workspace, UiJobRunner jobs, int maxPoints) {
         this.workspace = workspace;
-        this.jobs = jobs;
+        this.queries = new LatestQuery(jobs);
         this.loader = new IfdLoader(maxPoints);
         workspace.selectedDatasetProperty().addListener(datasetListener);
         group.addListener(groupListener);
@@ -128,26 +126,19 @@ public final class InsightsViewModel {
     }
 
     private void load(ScoreGroup preferred) {
-        long current = ++generation;
         ProjectStore store = workspace.store().orElse(null);
         Dataset dataset = workspace.selectedDataset().orElse(null);
         if (store == null || dataset == null) {
+            queries.cancel();
             apply(null);
             message.set("Select a dataset to see its IFD scores.");
             return;
         }
         message.set("Loading IFD scores…");
-        jobs.query(QueryJob.of("IFD insights", ctx -> loader.load(store, dataset.id(), preferred, ctx)),
-                JobCallbacks.<IfdSnapshot>onSuccess(result -> {
-                    if (current == generation) {
-                        apply(result);
-                    }
-                }).onFailure(reason -> {
-                    if (current == generation) {
-                        apply(null);
-                        message.set("IFD scores unavailable: " + reason);
-                    }
-                }));
+        queries.run("IFD insights", ctx -> loader.load(store, dataset.id(), preferred, ctx), this::apply, reason -> {
+            apply(null);
+            message.set("IFD scores unavailable: " + reason);
+        });
     }
 
     private void apply(IfdSnapshot result) {
@@ -248,7 +239,7 @@ public final class InsightsViewModel {
     }
 
     public void dispose() {
-        generation++;
+        queries.cancel();
         workspace.selectedDatasetProperty().removeListener(datasetListener);
         group.removeListener(groupListener);
         variant.removeListener(variantListener);

@@ -1,20 +1,14 @@
 package dev.sift.ui.insights;
 
 import dev.sift.ui.common.CountAxis;
-import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.StatFigure;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
-import javafx.beans.binding.Bindings;
+import dev.sift.ui.common.SubscribedView;
+import java.util.ArrayList;
 import javafx.collections.ObservableList;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -23,27 +17,19 @@ import javafx.scene.layout.VBox;
  * The Insights section "AgentInstruct pairs": summary figures and bar charts of the selected dataset's pairs per skill,
  * per instruction type, and per number of refinement rounds.
  */
-final class InstructMixPane implements View {
+final class InstructMixPane extends SubscribedView {
 
     private static final double TYPE_ROW_HEIGHT = 26;
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final InstructMixViewModel vm;
     private final HBox figures = new HBox(24);
     private final VBox root;
 
     InstructMixPane(InstructMixViewModel vm) {
         this.vm = vm;
-        var title = new Label("AgentInstruct pairs");
-        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
-        var refresh = new Button("Refresh");
-        refresh.setId("instruct-refresh");
-        refresh.setOnAction(e -> vm.refresh());
-        var header = new HBox(12, title, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
-        var message = new Label();
-        message.setId("instruct-message");
-        message.getStyleClass().add(SiftStyles.MUTED);
+        subscriptions.onDispose(vm::dispose); // the first registered, so the last released
+        var header = SectionParts.header("AgentInstruct pairs", SectionParts.refresh("instruct-refresh", vm::refresh));
+        var message = SectionParts.message("instruct-message", vm.messageProperty(), subscriptions);
         figures.setId("instruct-figures");
         var skills = chart("instruct-by-skill", "Pairs per skill", "skill", vm.bySkill(), 0);
         var depths = chart("instruct-depths", "Refinement depth", "rounds of refinement", vm.depths(), 0);
@@ -54,13 +40,9 @@ final class InstructMixPane implements View {
         charts.setId("instruct-charts");
         root = new VBox(6, header, message, figures, charts);
 
-        subscriptions.bind(message.textProperty(), vm.messageProperty());
-        subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
-        subscriptions.bind(charts.visibleProperty(), vm.hasPairsProperty());
-        subscriptions.bind(charts.managedProperty(), charts.visibleProperty());
-        subscriptions.listen(vm.figures(), change -> showFigures());
-        showFigures();
+        SectionParts.showWhen(charts, vm.hasPairsProperty(), subscriptions);
+        subscriptions.listen(vm.figures(), change -> SectionParts.showFigures(figures, vm.figures()));
+        SectionParts.showFigures(figures, vm.figures());
     }
 
     private BarChart<String, Number> chart(String id, String title, String xLabel,
@@ -70,13 +52,9 @@ final class InstructMixPane implements View {
         xAxis.setTickLabelRotation(rotation);
         NumberAxis yAxis = CountAxis.create("pairs");
         var chart = new BarChart<>(xAxis, yAxis);
-        chart.setId(id);
+        var series = SectionParts.barChart(chart, id);
         chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
         chart.setMinHeight(220);
-        var series = new XYChart.Series<String, Number>();
-        chart.getData().add(series);
         Runnable show = () -> {
             series.getData().setAll(bars.stream()
                     .map(bar -> new XYChart.Data<String, Number>(bar.label(), bar.count())).toList());
@@ -92,16 +70,12 @@ final class InstructMixPane implements View {
         NumberAxis xAxis = CountAxis.create("pairs");
         var yAxis = new CategoryAxis();
         var chart = new BarChart<Number, String>(xAxis, yAxis);
-        chart.setId("instruct-by-type");
+        var series = SectionParts.barChart(chart, "instruct-by-type");
         chart.setTitle("Pairs per instruction type");
-        chart.setAnimated(false);
-        chart.setLegendVisible(false);
-        var series = new XYChart.Series<Number, String>();
-        chart.getData().add(series);
         ObservableList<InstructMixViewModel.Bar> bars = vm.byType();
         Runnable show = () -> {
             // listed top to bottom in the model's order (a category axis draws its first category at the bottom)
-            var data = new java.util.ArrayList<XYChart.Data<Number, String>>();
+            var data = new ArrayList<XYChart.Data<Number, String>>();
             for (int i = bars.size() - 1; i >= 0; i--) {
                 data.add(new XYChart.Data<>(bars.get(i).count(), bars.get(i).label()));
             }
@@ -114,21 +88,8 @@ final class InstructMixPane implements View {
         return chart;
     }
 
-    private void showFigures() {
-        figures.getChildren().clear();
-        for (InsightsFigure figure : vm.figures()) {
-            figures.getChildren().add(StatFigure.of(figure.value(), figure.label()));
-        }
-    }
-
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        vm.dispose();
     }
 }

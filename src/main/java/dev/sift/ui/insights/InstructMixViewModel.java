@@ -5,8 +5,7 @@ import dev.sift.core.store.PairCount;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RefinementDepth;
 import dev.sift.ui.WorkspaceState;
-import dev.sift.ui.common.JobCallbacks;
-import dev.sift.ui.common.QueryJob;
+import dev.sift.ui.common.LatestQuery;
 import dev.sift.ui.common.UiJobRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ public final class InstructMixViewModel {
     private record Loaded(List<PairCount> counts, List<RefinementDepth> depths) {}
 
     private final WorkspaceState workspace;
-    private final UiJobRunner jobs;
+    private final LatestQuery queries;
     private final ObservableList<Bar> bySkill = FXCollections.observableArrayList();
     private final ObservableList<Bar> byType = FXCollections.observableArrayList();
     private final ObservableList<Bar> depths = FXCollections.observableArrayList();
@@ -45,38 +44,32 @@ public final class InstructMixViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasPairs = new ReadOnlyBooleanWrapper(false);
     private final ChangeListener<Dataset> datasetListener = (obs, old, now) -> refresh();
-    private long generation;
 
     public InstructMixViewModel(WorkspaceState workspace, UiJobRunner jobs) {
         this.workspace = workspace;
-        this.jobs = jobs;
+        this.queries = new LatestQuery(jobs);
         workspace.selectedDatasetProperty().addListener(datasetListener);
         refresh();
     }
 
     /** Reads the selected dataset's pair counts again. */
     public void refresh() {
-        long current = ++generation;
         ProjectStore store = workspace.store().orElse(null);
         Dataset dataset = workspace.selectedDataset().orElse(null);
         if (store == null || dataset == null) {
+            queries.cancel();
             show(new Loaded(List.of(), List.of()));
             message.set("Select a dataset to see the skills and refinement of its AgentInstruct pairs.");
             return;
         }
-        jobs.query(QueryJob.of("AgentInstruct pairs", ctx -> new Loaded(store.instruct().pairCountsOfDataset(dataset.id()),
-                store.instruct().refinementDepthsOfDataset(dataset.id()))),
-                JobCallbacks.<Loaded>onSuccess(loaded -> {
-                    if (current == generation) {
-                        show(loaded);
-                        message.set(loaded.counts().isEmpty() ? NO_PAIRS : "");
-                    }
-                }).onFailure(reason -> {
-                    if (current == generation) {
-                        show(new Loaded(List.of(), List.of()));
-                        message.set("AgentInstruct pairs unavailable: " + reason);
-                    }
-                }));
+        queries.run("AgentInstruct pairs", ctx -> new Loaded(store.instruct().pairCountsOfDataset(dataset.id()),
+                store.instruct().refinementDepthsOfDataset(dataset.id())), loaded -> {
+                    show(loaded);
+                    message.set(loaded.counts().isEmpty() ? NO_PAIRS : "");
+                }, reason -> {
+                    show(new Loaded(List.of(), List.of()));
+                    message.set("AgentInstruct pairs unavailable: " + reason);
+                });
     }
 
     private void show(Loaded loaded) {
@@ -146,7 +139,7 @@ public final class InstructMixViewModel {
     }
 
     public void dispose() {
-        generation++;
+        queries.cancel();
         workspace.selectedDatasetProperty().removeListener(datasetListener);
     }
 }

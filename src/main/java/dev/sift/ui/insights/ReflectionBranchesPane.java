@@ -1,50 +1,33 @@
 package dev.sift.ui.insights;
 
-import dev.sift.core.store.Run;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
-import javafx.beans.binding.Bindings;
+import dev.sift.ui.common.SubscribedView;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The Insights section "Reflection branches": a bar per branch of the selection rule with the samples of the chosen
  * reflection run that took it, a chooser when the dataset has several runs, and a refresh.
  */
-final class ReflectionBranchesPane implements View {
+final class ReflectionBranchesPane extends SubscribedView {
 
-    private final Subscriptions subscriptions = new Subscriptions();
     private final ReflectionBranchesViewModel vm;
-    private final XYChart.Series<String, Number> series = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> series;
     private final VBox root;
 
     ReflectionBranchesPane(ReflectionBranchesViewModel vm) {
         this.vm = vm;
-        var title = new Label("Reflection branches");
-        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
-        var chooser = new ComboBox<>(vm.runs());
-        chooser.setId("branches-run");
-        chooser.setConverter(new RunNames());
-        var refresh = new Button("Refresh");
-        refresh.setId("branches-refresh");
-        refresh.setOnAction(e -> vm.refresh());
-        var header = new HBox(12, title, chooser, refresh);
-        header.setAlignment(Pos.CENTER_LEFT);
-        var message = new Label();
-        message.setId("branches-message");
-        message.getStyleClass().add(SiftStyles.MUTED);
+        subscriptions.onDispose(vm::dispose); // the first registered, so the last released
+        var header = SectionParts.header("Reflection branches",
+                SectionParts.runChooser("branches-run", vm.runs(), vm.runProperty(), subscriptions),
+                SectionParts.refresh("branches-refresh", vm::refresh));
+        var message = SectionParts.message("branches-message", vm.messageProperty(), subscriptions);
         var summary = new Label();
         summary.setId("branches-summary");
         summary.getStyleClass().add(SiftStyles.MUTED);
@@ -52,24 +35,14 @@ final class ReflectionBranchesPane implements View {
         count.setLabel("samples");
         count.setMinorTickVisible(false);
         var chart = new BarChart<>(new CategoryAxis(), count);
-        chart.setId("branches-chart");
-        chart.setLegendVisible(false);
-        chart.setAnimated(false);
+        series = SectionParts.barChart(chart, "branches-chart");
         chart.setPrefHeight(220);
         series.setName("samples");
-        chart.getData().add(series);
         var figure = new VBox(4, summary, chart);
         root = new VBox(6, header, message, figure);
 
-        subscriptions.bindBidirectional(chooser.valueProperty(), vm.runProperty());
-        subscriptions.bind(chooser.visibleProperty(), Bindings.size(vm.runs()).greaterThan(1));
-        subscriptions.bind(chooser.managedProperty(), chooser.visibleProperty());
-        subscriptions.bind(message.textProperty(), vm.messageProperty());
-        subscriptions.bind(message.visibleProperty(), Bindings.isNotEmpty(vm.messageProperty()));
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
         subscriptions.bind(summary.textProperty(), vm.summaryProperty());
-        subscriptions.bind(figure.visibleProperty(), vm.runProperty().isNotNull());
-        subscriptions.bind(figure.managedProperty(), figure.visibleProperty());
+        SectionParts.showWhen(figure, vm.runProperty().isNotNull(), subscriptions);
         subscriptions.listen(vm.counts(), (ListChangeListener.Change<? extends ReflectionBranchesViewModel.BranchCount>
                 change) -> showCounts());
         showCounts();
@@ -83,24 +56,5 @@ final class ReflectionBranchesPane implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
-        vm.dispose();
-    }
-
-    /** "run 12 · succeeded" for the run chooser. */
-    private static final class RunNames extends StringConverter<Run> {
-        @Override
-        public String toString(Run run) {
-            return run == null ? "" : "run " + run.id() + " · " + run.status().id();
-        }
-
-        @Override
-        public Run fromString(String text) {
-            return null;
-        }
     }
 }

@@ -8,8 +8,7 @@ import dev.sift.core.store.ReviewRows;
 import dev.sift.core.store.ReviewState;
 import dev.sift.core.store.ScoreColumn;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -36,12 +35,11 @@ import org.controlsfx.control.CheckComboBox;
  * min/max pair per score column, the disagreement and note toggles, Clear, and Copy filter (the filter in the
  * language of {@code sift decide --filter}). Every change rebuilds the view model's {@link ReviewFilter}.
  */
-final class ReviewFilterBar implements View {
+final class ReviewFilterBar extends SubscribedView {
 
     private static final String INVALID = "sift-field-invalid";
 
     private final ReviewViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final TextField search = new TextField();
     private final CheckComboBox<ReviewState> states = new CheckComboBox<>();
     private final CheckComboBox<ReviewRows.Maker> makers = new CheckComboBox<>();
@@ -240,10 +238,5 @@ final class ReviewFilterBar implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

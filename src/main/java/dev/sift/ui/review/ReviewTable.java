@@ -3,8 +3,7 @@ package dev.sift.ui.review;
 import dev.sift.core.store.ReviewRows;
 import dev.sift.core.store.ScoreColumn;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -19,10 +18,9 @@ import javafx.scene.control.skin.VirtualFlow;
  * The review's master table. Its items are view positions only: row facts come from the view model's columnar rows,
  * texts from its page cache, so 200k rows scroll smoothly. Sorting a column asks the view model to sort its view.
  */
-final class ReviewTable implements View {
+final class ReviewTable extends SubscribedView {
 
     private final ReviewViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final TableView<Integer> table = new TableView<>();
     private final int fixedColumns;
     private boolean syncing;
@@ -153,10 +151,5 @@ final class ReviewTable implements View {
     @Override
     public Node node() {
         return table;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

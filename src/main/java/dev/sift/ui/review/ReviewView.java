@@ -3,9 +3,8 @@ package dev.sift.ui.review;
 import dev.sift.core.review.BulkRule;
 import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
+import dev.sift.ui.common.SubscribedView;
 import dev.sift.ui.common.UiServices;
-import dev.sift.ui.common.View;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,10 +24,9 @@ import javafx.scene.layout.VBox;
  * in view), the sample table over the side-by-side candidates of the current sample, and the keyboard shortcuts with
  * their overlay.
  */
-public final class ReviewView implements View {
+public final class ReviewView extends SubscribedView {
 
     private final ReviewViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final StackPane root = new StackPane();
 
     public ReviewView(WorkspaceState workspace, UiServices services) {
@@ -104,10 +102,5 @@ public final class ReviewView implements View {
     @Override
     public Node node() {
         return root;
-    }
-
-    @Override
-    public void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sift.ui.review;
 
+import dev.sift.core.job.Job;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.review.AgreementRules;
 import dev.sift.core.review.ReviewFilter;
@@ -14,7 +15,6 @@ import dev.sift.ui.common.Debouncer;
 import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.IndexList;
 import dev.sift.ui.common.JobCallbacks;
-import dev.sift.ui.common.QueryJob;
 import dev.sift.ui.common.UiJobRunner;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -22,7 +22,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -43,15 +42,11 @@ public final class ReviewViewModel {
     private final UiJobRunner jobs;
     private final Debouncer debouncer;
     private final ReviewCommands commands;
-    private final IndexList rows = new IndexList();
     private final ObjectProperty<ReviewFilter> filter = new SimpleObjectProperty<>(ReviewFilter.all());
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<ReviewSort> sort = new SimpleObjectProperty<>(ReviewSort.natural());
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyObjectWrapper<SampleDetail> detail = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyIntegerWrapper textsVersion = new ReadOnlyIntegerWrapper();
     private final ObservableList<ScoreColumn> columns = FXCollections.observableArrayList();
     private final ObservableList<dev.sift.core.model.AgentPair> pairs = FXCollections.observableArrayList();
     private final ChangeListener<Dataset> datasetListener = (obs, old, now) -> datasetChanged();
@@ -61,11 +56,10 @@ public final class ReviewViewModel {
     /** What the last load read; its rows are {@link #data()}. */
     private ReviewLoad lastLoad;
     private Verdicts verdicts;
-    private int[] view = new int[0];
+    private final ReviewRowsInView inView;
+    private final ReviewDetail detail;
     private final ReviewSearch search;
-    private ReviewTexts texts;
     private long generation;
-    private long detailGeneration;
 
     public ReviewViewModel(WorkspaceState workspace, UiJobRunner jobs, Debouncer debouncer, DialogService dialogs,
             ReviewDialogs reviewDialogs) {
@@ -74,6 +68,8 @@ public final class ReviewViewModel {
         this.debouncer = debouncer;
         this.commands = new ReviewCommands(this, jobs, dialogs, reviewDialogs);
         this.search = new ReviewSearch(jobs);
+        this.inView = new ReviewRowsInView(jobs);
+        this.detail = new ReviewDetail(jobs);
         searchListener = (obs, old, text) -> debouncer.call(this::runSearch);
         workspace.selectedDatasetProperty().addListener(datasetListener);
         filter.addListener(viewListener);
@@ -84,7 +80,7 @@ public final class ReviewViewModel {
 
     /** Positions of the table: 0 … rows in view - 1. */
     public IndexList rows() {
-        return rows;
+        return inView.positions();
     }
 
     /** The filter without its text; the text is {@link #searchTextProperty()}. */
@@ -102,7 +98,7 @@ public final class ReviewViewModel {
 
     /** "1,234 of 200,000 samples". */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return inView.statusProperty();
     }
 
     /** What is going on or went wrong (loading, building the search index), or empty. */
@@ -116,12 +112,12 @@ public final class ReviewViewModel {
     }
 
     public ReadOnlyObjectProperty<SampleDetail> detailProperty() {
-        return detail.getReadOnlyProperty();
+        return detail.property();
     }
 
     /** Goes up whenever a page of table texts arrives, so the table redraws. */
     public ReadOnlyIntegerProperty textsVersionProperty() {
-        return textsVersion.getReadOnlyProperty();
+        return inView.textsVersionProperty();
     }
 
     /** The project's agent pairs, for the agent filter and the origin column. */
@@ -156,17 +152,17 @@ public final class ReviewViewModel {
 
     /** The rows in view, in table order (row indexes into {@link #data()}). */
     public int[] view() {
-        return view.clone();
+        return inView.view();
     }
 
     /** The row of {@link #data()} shown at table position {@code position}. */
     public int rowAt(int position) {
-        return view[position];
+        return inView.rowAt(position);
     }
 
     /** The table texts at {@code position}; empty while they are being read. */
     public Optional<ReviewTexts.RowText> textAt(int position) {
-        return texts == null ? Optional.empty() : texts.get(position);
+        return inView.textAt(position);
     }
 
     /** Makes {@code position} the current row and loads its sample's detail. */
@@ -179,7 +175,7 @@ public final class ReviewViewModel {
     /** The current row of {@link #data()}, if any. */
     OptionalInt currentRow() {
         int at = current.get();
-        return at >= 0 && at < view.length ? OptionalInt.of(view[at]) : OptionalInt.empty();
+        return at >= 0 && at < inView.size() ? OptionalInt.of(inView.rowAt(at)) : OptionalInt.empty();
     }
 
     Optional<ProjectStore> store() {
@@ -198,13 +194,8 @@ public final class ReviewViewModel {
             reload(focusSample);
             return;
         }
-        long gen = ++generation;
-        jobs.query(ReviewLoad.oneSample(store, new long[] {dataset.id()}, base, done.get().firstSampleId()),
-                JobCallbacks.<ReviewLoad>onSuccess(loaded -> {
-                    if (gen == generation) {
-                        loaded(loaded, "", focusSample);
-                    }
-                }).onFailure(reason -> message.set("Could not load the review: " + reason)));
+        load(++generation, ReviewLoad.oneSample(store, new long[] {dataset.id()}, base, done.get().firstSampleId()),
+                "", focusSample);
     }
 
     /** Reloads the rows; then shows {@code focusSample} when it is in view, else keeps the current row. */
@@ -225,11 +216,16 @@ public final class ReviewViewModel {
         if (lastLoad == null) {
             message.set("Loading the review…");
         }
-        jobs.query(ReviewLoad.job(source, ids, text), JobCallbacks.<ReviewLoad>onSuccess(loaded -> {
-                    if (gen == generation) {
-                        loaded(loaded, text, focusSample);
-                    }
-                }).onFailure(reason -> message.set("Could not load the review: " + reason)));
+        load(gen, ReviewLoad.job(source, ids, text), text, focusSample);
+    }
+
+    /** Runs a load; shows what it read while it is the latest, and why it failed in any case. */
+    private void load(long gen, Job<ReviewLoad> job, String text, long focusSample) {
+        jobs.query(job, JobCallbacks.<ReviewLoad>onSuccess(loaded -> {
+            if (gen == generation) {
+                loaded(loaded, text, focusSample);
+            }
+        }).onFailure(reason -> message.set("Could not load the review: " + reason)));
     }
 
     private void loaded(ReviewLoad loaded, String text, long focusSample) {
@@ -252,7 +248,7 @@ public final class ReviewViewModel {
 
     private void datasetChanged() {
         current.set(-1);
-        detail.set(null);
+        detail.clear();
         reload(-1);
     }
 
@@ -271,56 +267,34 @@ public final class ReviewViewModel {
     private void applyView(long keep) {
         ReviewRows data = data();
         int keepPosition = current.get();
-        if (texts != null) {
-            texts.close();
-        }
-        if (data == null) {
-            view = new int[0];
-            texts = null;
-        } else {
+        int[] view = null;
+        if (data != null) {
             ReviewFilter applied = filter.get().withText(search.matchedText());
             view = sort.get().apply(data, applied.apply(data, search.matches(), verdicts));
-            texts = new ReviewTexts(jobs, store, ReviewTexts.Source.of(data, view),
-                    () -> textsVersion.set(textsVersion.get() + 1));
         }
-        rows.reset(view.length);
-        status.set(data == null ? "" : String.format("%,d of %,d samples", view.length, data.size()));
-        int position = positionOf(keep);
-        if (position < 0 && view.length > 0) {
-            position = Math.max(0, Math.min(keepPosition, view.length - 1));
+        inView.show(data, view, store);
+        int size = inView.size();
+        int position = data == null ? -1 : inView.positionOf(data, keep);
+        if (position < 0 && size > 0) {
+            position = Math.max(0, Math.min(keepPosition, size - 1));
         }
         show(position);
     }
 
-    private int positionOf(long sampleId) {
-        for (int i = 0; sampleId > 0 && i < view.length; i++) {
-            if (data().sampleId(view[i]) == sampleId) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private void show(int position) {
-        long gen = ++detailGeneration;
+        long ticket = detail.begin();
         if (position != current.get()) {
             commands.rowChanged();
         }
         current.set(position);
         OptionalInt row = currentRow();
         if (row.isEmpty() || store == null) {
-            detail.set(null);
+            detail.clear();
             return;
         }
-        ProjectStore source = store;
         long sampleId = data().sampleId(row.getAsInt());
-        jobs.query(QueryJob.of("Sample detail", ctx -> SampleDetail.load(source, sampleId)),
-                JobCallbacks.<SampleDetail>onSuccess(d -> {
-                    if (gen == detailGeneration) {
-                        detail.set(d);
-                        commands.detailArrived(d);
-                    }
-                }).onFailure(reason -> message.set("Could not read sample " + sampleId + ": " + reason)));
+        detail.read(ticket, store, sampleId, commands::detailArrived,
+                reason -> message.set("Could not read sample " + sampleId + ": " + reason));
     }
 
     public void dispose() {
@@ -331,9 +305,7 @@ public final class ReviewViewModel {
         debouncer.cancel();
         generation++;
         search.cancel();
-        detailGeneration++;
-        if (texts != null) {
-            texts.close();
-        }
+        detail.begin();
+        inView.close();
     }
 }

@@ -2,41 +2,29 @@ package dev.sift.ui.runs;
 
 import dev.sift.core.pipeline.AgentInstructSpec;
 import dev.sift.ui.common.DisplayConverter;
-import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
 /**
  * The "New AgentInstruct run" form on the Runs screen, over an {@link AgentInstructFormViewModel}: every control has
  * an id {@code ai-…} named after its configuration field; Launch is enabled while the form is valid. The run's
  * progress by flow then shows in its message and its log ({@code flow} events).
  */
-final class AgentInstructFormPane {
+final class AgentInstructFormPane extends RecipeFormPane {
 
     private final AgentInstructFormViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final FlowPane skillsBox = new FlowPane(14, 4);
-    private final VBox root;
 
     AgentInstructFormPane(AgentInstructFormViewModel vm, Runnable launch, Runnable close) {
         this.vm = vm;
-        var title = new Label("New AgentInstruct run");
-        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
-        var grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
+        var grid = grid();
         var seeds = new ComboBox<>(vm.collections());
         seeds.setId("ai-seeds");
         seeds.setConverter(DisplayConverter.of(c -> c.name() + "  (" + c.chunks() + " chunks)"));
@@ -70,27 +58,7 @@ final class AgentInstructFormPane {
         dataset.setPrefColumnCount(24);
         subscriptions.bindBidirectional(dataset.textProperty(), vm.datasetProperty());
         grid.addRow(row++, new Label("Output dataset"), dataset);
-        var problem = new Label();
-        problem.setId("ai-problem");
-        problem.getStyleClass().add(SiftStyles.FORM_ERROR);
-        problem.setWrapText(true);
-        subscriptions.bind(problem.textProperty(), vm.problemProperty());
-        var estimate = new Label();
-        estimate.setId("ai-estimate");
-        estimate.getStyleClass().add(SiftStyles.MUTED);
-        estimate.setWrapText(true);
-        subscriptions.bind(estimate.textProperty(), vm.estimateProperty());
-        var go = new Button("Launch");
-        go.setId("ai-launch");
-        go.disableProperty().bind(Bindings.isNotEmpty(vm.problemProperty()));
-        subscriptions.onDispose(() -> go.disableProperty().unbind());
-        go.setOnAction(e -> launch.run());
-        var cancel = new Button("Close");
-        cancel.setId("ai-close");
-        cancel.setOnAction(e -> close.run());
-        root = new VBox(8, title, grid, estimate, problem, new HBox(8, go, cancel));
-        root.setId("agentinstruct-form");
-        root.getStyleClass().add(SiftStyles.FORM);
+        layOut("agentinstruct-form", "ai", "New AgentInstruct run", grid, vm, launch, close).setWrapText(true);
         subscriptions.listen(vm.skills(), change -> rebuildSkills());
         rebuildSkills();
     }
@@ -124,13 +92,5 @@ final class AgentInstructFormPane {
             line.setAlignment(Pos.CENTER_LEFT);
             skillsBox.getChildren().add(line);
         }
-    }
-
-    Node node() {
-        return root;
-    }
-
-    void dispose() {
-        subscriptions.dispose();
     }
 }

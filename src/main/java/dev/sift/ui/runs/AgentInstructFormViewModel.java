@@ -11,7 +11,6 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
 import dev.sift.core.store.SeedCollection;
 import dev.sift.core.store.StoreException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,7 +31,7 @@ import javafx.collections.ObservableList;
  * words of {@link AgentInstructSpec}'s validation, naming the field; {@link #estimateProperty()} tells the calls the
  * run will make at most. Holds no JavaFX nodes.
  */
-public final class AgentInstructFormViewModel {
+public final class AgentInstructFormViewModel extends RecipeFormViewModel<AgentInstructSpec> {
 
     /** The number fields, by configuration name. */
     public static final List<String> NUMBERS = List.of("transformationsPerChunk", "instructionsPerContent", "rounds",
@@ -52,8 +49,6 @@ public final class AgentInstructFormViewModel {
     private final StringProperty emit = new SimpleStringProperty("final");
     private final StringProperty dataset = new SimpleStringProperty("");
     private final Map<String, StringProperty> numbers = new LinkedHashMap<>();
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
     private SkillLibrary library = SkillLibrary.builtIn();
 
     public AgentInstructFormViewModel() {
@@ -65,7 +60,7 @@ public final class AgentInstructFormViewModel {
         List<Observable> inputs = new ArrayList<>(List.of(collection, skills, judge, emit, dataset));
         inputs.addAll(agents.values());
         inputs.addAll(numbers.values());
-        inputs.forEach(input -> input.addListener(o -> validate()));
+        validateOnChange(inputs);
         validate();
     }
 
@@ -87,9 +82,7 @@ public final class AgentInstructFormViewModel {
             }
             skills.setAll(choices);
             List<Agent> list = store.agents().list();
-            List<String> names = new ArrayList<>(List.of(""));
-            list.forEach(a -> names.add(a.name()));
-            agentNames.setAll(names);
+            agentNames.setAll(withNone(list.stream().map(Agent::name)));
             for (var e : agents.entrySet()) {
                 List<Agent> matching = list.stream().filter(a -> a.role().name().equalsIgnoreCase(e.getKey())).toList();
                 if (e.getValue().get().isBlank() && matching.size() == 1) {
@@ -98,17 +91,8 @@ public final class AgentInstructFormViewModel {
             }
             validate();
         } catch (StoreException | IllegalArgumentException e) {
-            problem.set("Cannot read the project's seeds, skills or agents: " + e.getMessage());
+            showProblem("Cannot read the project's seeds, skills or agents: " + e.getMessage());
         }
-    }
-
-    /** The configuration the form describes, or empty with {@link #problemProperty()} saying why. */
-    public Optional<AgentInstructSpec> spec() {
-        validate();
-        if (!problem.get().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(AgentInstructSpec.fromJson(configJson(), "run settings"));
     }
 
     /** Stores a queued run of the form; empty, with the problem shown, when the project refuses it. */
@@ -120,26 +104,28 @@ public final class AgentInstructFormViewModel {
         try {
             return Optional.of(AgentInstructRuns.create(store, spec.get(), library));
         } catch (IllegalArgumentException e) {
-            problem.set(e.getMessage());
+            showProblem(e.getMessage());
             return Optional.empty();
         }
     }
 
-    private void validate() {
-        try {
-            if (collection.get() == null) {
-                throw new IllegalArgumentException("field 'seeds': import seed documents first ('sift seeds import')");
-            }
-            AgentInstructSpec spec = AgentInstructSpec.fromJson(configJson(), "run settings");
-            problem.set("");
-            estimate.set(AgentInstructEstimate.describe(spec, collection.get().chunks()));
-        } catch (IllegalArgumentException e) {
-            problem.set(e.getMessage());
-            estimate.set("");
-        }
+    @Override
+    AgentInstructSpec parse(String json) {
+        return AgentInstructSpec.fromJson(json, SOURCE);
     }
 
-    /** The configuration JSON; numbers typed as text are passed through as numbers when they are numbers. */
+    @Override
+    Optional<String> missingInput() {
+        return collection.get() == null
+                ? Optional.of("field 'seeds': import seed documents first ('sift seeds import')") : Optional.empty();
+    }
+
+    @Override
+    String estimate(AgentInstructSpec spec) {
+        return AgentInstructEstimate.describe(spec, collection.get().chunks());
+    }
+
+    @Override
     String configJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("seeds", collection.get() == null ? "" : collection.get().name());
@@ -172,19 +158,7 @@ public final class AgentInstructFormViewModel {
     }
 
     private static void number(ObjectNode root, String field, StringProperty text) {
-        String value = text.get() == null ? "" : text.get().trim();
-        try {
-            BigDecimal n = new BigDecimal(value);
-            if (n.scale() <= 0 && n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
-                root.put(field, n.intValueExact());
-            } else if (n.scale() <= 0) {
-                root.put(field, n.longValue());
-            } else {
-                root.put(field, n.doubleValue());
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            root.put(field, value); // the spec names the field: "must be a number"
-        }
+        FormNumbers.put(root, field, text.get());
     }
 
     public ObservableList<SeedCollection> collections() {
@@ -234,14 +208,5 @@ public final class AgentInstructFormViewModel {
             throw new IllegalArgumentException("no field " + name);
         }
         return p;
-    }
-
-    /** What keeps the form from launching, naming the field; empty when it may. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty estimateProperty() {
-        return estimate.getReadOnlyProperty();
     }
 }

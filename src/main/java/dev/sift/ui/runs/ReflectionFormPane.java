@@ -3,10 +3,7 @@ package dev.sift.ui.runs;
 import dev.sift.core.model.Dataset;
 import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.DisplayConverter;
-import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -16,28 +13,19 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
 /**
  * The "New reflection run" form on the Runs screen, over a {@link ReflectionFormViewModel}: every control has an id
  * {@code rf-…} named after its configuration field; Launch is enabled while the form is valid.
  */
-final class ReflectionFormPane {
+final class ReflectionFormPane extends RecipeFormPane {
 
     private static final List<String> NUMBERS = List.of("maxLength", "topK", "seed", "budget", "concurrency");
     private static final List<String> FLAGS = List.of("keepQOnly", "keepOriginal", "referenceCompat");
 
-    private final Subscriptions subscriptions = new Subscriptions();
-    private final VBox root;
-
     ReflectionFormPane(ReflectionFormViewModel vm, DialogService dialogs, Runnable launch, Runnable close) {
-        var title = new Label("New reflection run");
-        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
-        var grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
+        var grid = grid();
         var dataset = new ComboBox<>(vm.datasets());
         dataset.setId("rf-dataset");
         dataset.setConverter(DisplayConverter.of(Dataset::name));
@@ -74,26 +62,7 @@ final class ReflectionFormPane {
             flags.getChildren().add(box);
         }
         grid.addRow(row++, new Label("Flags"), flags);
-        var problem = new Label();
-        problem.setId("rf-problem");
-        problem.getStyleClass().add(SiftStyles.FORM_ERROR);
-        problem.setWrapText(true);
-        subscriptions.bind(problem.textProperty(), vm.problemProperty());
-        var estimate = new Label();
-        estimate.setId("rf-estimate");
-        estimate.getStyleClass().add(SiftStyles.MUTED);
-        subscriptions.bind(estimate.textProperty(), vm.estimateProperty());
-        var go = new Button("Launch");
-        go.setId("rf-launch");
-        go.disableProperty().bind(Bindings.isNotEmpty(vm.problemProperty()));
-        subscriptions.onDispose(() -> go.disableProperty().unbind());
-        go.setOnAction(e -> launch.run());
-        var cancel = new Button("Close");
-        cancel.setId("rf-close");
-        cancel.setOnAction(e -> close.run());
-        root = new VBox(8, title, grid, estimate, problem, new HBox(8, go, cancel));
-        root.setId("reflection-form");
-        root.getStyleClass().add(SiftStyles.FORM);
+        layOut("reflection-form", "rf", "New reflection run", grid, vm, launch, close);
     }
 
     private ComboBox<String> combo(String field, List<String> values, ReflectionFormViewModel vm) {
@@ -124,13 +93,5 @@ final class ReflectionFormPane {
         var box = new HBox(6, folder, choose, new Label("or endpoint"), endpoint, model);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
-    }
-
-    Node node() {
-        return root;
-    }
-
-    void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -9,19 +9,14 @@ import dev.sift.core.model.Agent;
 import dev.sift.core.model.AgentRole;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.model.Endpoint;
-import dev.sift.core.model.EndpointKind;
 import dev.sift.core.pipeline.ReflectionSpec;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.ui.common.DialogService;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -36,7 +31,7 @@ import javafx.collections.ObservableList;
  * tells the expected teacher calls (three reflections per sample, twice that at most with retries), tokens and cost.
  * Holds no JavaFX nodes.
  */
-public final class ReflectionFormViewModel {
+public final class ReflectionFormViewModel extends RecipeFormViewModel<ReflectionSpec> {
 
     /** Characters of a reflection prompt without the sample: the criteria and the tags. */
     static final int PROMPT_CHARS = 1600;
@@ -62,20 +57,15 @@ public final class ReflectionFormViewModel {
     private final BooleanProperty keepQOnly = new SimpleBooleanProperty(false);
     private final BooleanProperty keepOriginal = new SimpleBooleanProperty(false);
     private final BooleanProperty referenceCompat = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
     private List<Agent> agents = List.of();
     private List<Endpoint> endpointList = List.of();
 
     /** @param datasets the project's datasets (the workspace's list) */
     public ReflectionFormViewModel(ObservableList<Dataset> datasets) {
         this.datasets = datasets;
-        Observable[] inputs = {dataset, teacher, template, variant, maxLength, topK, seed, budget, concurrency,
+        validateOnChange(List.of(dataset, teacher, template, variant, maxLength, topK, seed, budget, concurrency,
             keepQOnly, keepOriginal, referenceCompat, student.folderProperty(), student.endpointProperty(),
-            student.modelProperty()};
-        for (Observable input : inputs) {
-            input.addListener(o -> validate());
-        }
+            student.modelProperty()));
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
         validate();
     }
@@ -89,13 +79,10 @@ public final class ReflectionFormViewModel {
             if ((teacher.get() == null || teacher.get().isEmpty()) && !teachers.isEmpty()) {
                 teacher.set(teachers.get(0));
             }
-            List<String> names = new ArrayList<>(List.of(""));
-            endpointList.stream().filter(e -> e.kind() == EndpointKind.OPENAI).map(Endpoint::name)
-                    .forEach(names::add);
-            endpoints.setAll(names);
+            endpoints.setAll(openAiEndpointNames(endpointList));
             validate();
         } catch (Exception e) {
-            problem.set("Cannot read the project's agents: " + e.getMessage());
+            showProblem("Cannot read the project's agents: " + e.getMessage());
         }
     }
 
@@ -107,27 +94,19 @@ public final class ReflectionFormViewModel {
         });
     }
 
-    /** The configuration the form describes, or empty with {@link #problemProperty()} saying why. */
-    public Optional<ReflectionSpec> spec() {
-        validate();
-        if (!problem.get().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(ReflectionSpec.fromJson(configJson(), "run settings"));
+    @Override
+    ReflectionSpec parse(String json) {
+        return ReflectionSpec.fromJson(json, SOURCE);
     }
 
-    private void validate() {
-        try {
-            if (dataset.get() == null) {
-                throw new IllegalArgumentException("field 'dataset' must name the dataset");
-            }
-            ReflectionSpec spec = ReflectionSpec.fromJson(configJson(), "run settings");
-            problem.set("");
-            estimate.set(describe(spec, dataset.get().samples()));
-        } catch (IllegalArgumentException e) {
-            problem.set(e.getMessage());
-            estimate.set("");
-        }
+    @Override
+    Optional<String> missingInput() {
+        return dataset.get() == null ? Optional.of("field 'dataset' must name the dataset") : Optional.empty();
+    }
+
+    @Override
+    String estimate(ReflectionSpec spec) {
+        return describe(spec, dataset.get().samples());
     }
 
     /** "Estimate: ≈ N teacher calls (S samples × 3 reflections, at most 2N with retries), ≈ T tokens, ≈ $C". */
@@ -154,7 +133,7 @@ public final class ReflectionFormViewModel {
                 : new CostEstimator().estimate(endpoint, 1, PROMPT_CHARS, output);
     }
 
-    /** The configuration JSON; numbers typed as text pass through as numbers when they are numbers. */
+    @Override
     String configJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("dataset", dataset.get() == null ? "" : Long.toString(dataset.get().id()));
@@ -223,14 +202,5 @@ public final class ReflectionFormViewModel {
             case "referenceCompat" -> referenceCompat;
             default -> throw new IllegalArgumentException("no flag " + name);
         };
-    }
-
-    /** What keeps the form from launching, naming the field; empty when it may. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty estimateProperty() {
-        return estimate.getReadOnlyProperty();
     }
 }

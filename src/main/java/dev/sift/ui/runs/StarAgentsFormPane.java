@@ -3,10 +3,7 @@ package dev.sift.ui.runs;
 import dev.sift.core.model.Dataset;
 import dev.sift.ui.common.DialogService;
 import dev.sift.ui.common.DisplayConverter;
-import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,7 +12,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -23,23 +19,17 @@ import javafx.scene.layout.VBox;
  * The "New Star-Agents run" form on the Runs screen, over a {@link StarAgentsFormViewModel}: every control has an id
  * {@code sa-…} named after its configuration field; Launch is enabled while the form is valid.
  */
-final class StarAgentsFormPane {
+final class StarAgentsFormPane extends RecipeFormPane {
 
     private static final List<String> NUMBERS = List.of("k", "batchSize", "rounds", "alpha", "tauGap", "beta", "pMin",
             "ifdMax", "seed", "budget");
 
     private final StarAgentsFormViewModel vm;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final VBox pairsBox = new VBox(4);
-    private final VBox root;
 
     StarAgentsFormPane(StarAgentsFormViewModel vm, DialogService dialogs, Runnable launch, Runnable close) {
         this.vm = vm;
-        var title = new Label("New Star-Agents run");
-        title.getStyleClass().add(SiftStyles.SECTION_TITLE);
-        var grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
+        var grid = grid();
         var dataset = new ComboBox<>(vm.datasets());
         dataset.setId("sa-dataset");
         dataset.setConverter(DisplayConverter.of(Dataset::name));
@@ -65,28 +55,7 @@ final class StarAgentsFormPane {
             numbers.getChildren().add(cell);
         }
         grid.addRow(row++, new Label("Settings"), numbers);
-        var problem = new Label();
-        problem.setId("sa-problem");
-        problem.getStyleClass().add(SiftStyles.FORM_ERROR);
-        problem.setWrapText(true);
-        subscriptions.bind(problem.textProperty(), vm.problemProperty());
-        var estimate = new Label();
-        estimate.setId("sa-estimate");
-        estimate.getStyleClass().add(SiftStyles.MUTED);
-        subscriptions.bind(estimate.textProperty(), vm.estimateProperty());
-        var go = new Button("Launch");
-        go.setId("sa-launch");
-        go.setDefaultButton(false);
-        go.disableProperty().bind(Bindings.isNotEmpty(vm.problemProperty()));
-        subscriptions.onDispose(() -> go.disableProperty().unbind());
-        go.setOnAction(e -> launch.run());
-        var cancel = new Button("Close");
-        cancel.setId("sa-close");
-        cancel.setOnAction(e -> close.run());
-        var buttons = new HBox(8, go, cancel);
-        root = new VBox(8, title, grid, estimate, problem, buttons);
-        root.setId("star-agents-form");
-        root.getStyleClass().add(SiftStyles.FORM);
+        layOut("star-agents-form", "sa", "New Star-Agents run", grid, vm, launch, close);
         subscriptions.listen(vm.pairs(), change -> rebuildPairs());
         rebuildPairs();
     }
@@ -130,13 +99,5 @@ final class StarAgentsFormPane {
             line.setAlignment(Pos.CENTER_LEFT);
             pairsBox.getChildren().add(line);
         }
-    }
-
-    Node node() {
-        return root;
-    }
-
-    void dispose() {
-        subscriptions.dispose();
     }
 }

@@ -6,11 +6,9 @@ import dev.sift.core.model.Agent;
 import dev.sift.core.model.AgentPair;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.model.Endpoint;
-import dev.sift.core.model.EndpointKind;
 import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.ui.common.DialogService;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,7 +29,7 @@ import javafx.collections.ObservableList;
  * a {@code --config} file is read, so a problem is reported in the words of {@link StarAgentsSpec}'s validation,
  * naming the field; {@link #estimateProperty()} tells the expected calls, tokens and cost. Holds no JavaFX nodes.
  */
-public final class StarAgentsFormViewModel {
+public final class StarAgentsFormViewModel extends RecipeFormViewModel<StarAgentsSpec> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,8 +52,6 @@ public final class StarAgentsFormViewModel {
     private final StringProperty ifdMax = new SimpleStringProperty("1.0");
     private final StringProperty seed = new SimpleStringProperty("0");
     private final StringProperty budget = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
     private Map<Long, Agent> agents = Map.of();
     private Map<String, AgentPair> pairsByName = Map.of();
     private Map<Long, Endpoint> endpointsById = Map.of();
@@ -65,12 +59,9 @@ public final class StarAgentsFormViewModel {
     /** @param datasets the project's datasets (the workspace's list) */
     public StarAgentsFormViewModel(ObservableList<Dataset> datasets) {
         this.datasets = datasets;
-        Observable[] inputs = {dataset, pairs, judge, k, batchSize, rounds, alpha, tauGap, beta, pMin, ifdMax, seed,
+        validateOnChange(List.of(dataset, pairs, judge, k, batchSize, rounds, alpha, tauGap, beta, pMin, ifdMax, seed,
             budget, small.folderProperty(), small.endpointProperty(), small.modelProperty(), large.folderProperty(),
-            large.endpointProperty(), large.modelProperty()};
-        for (Observable input : inputs) {
-            input.addListener(o -> validate());
-        }
+            large.endpointProperty(), large.modelProperty()));
         dataset.set(datasets.isEmpty() ? null : datasets.get(0));
         validate();
     }
@@ -83,7 +74,7 @@ public final class StarAgentsFormViewModel {
         try {
             read(store);
         } catch (Exception e) {
-            problem.set("Cannot read the project's agents: " + e.getMessage());
+            showProblem("Cannot read the project's agents: " + e.getMessage());
         }
     }
 
@@ -100,12 +91,8 @@ public final class StarAgentsFormViewModel {
                     + agentName(p.responseAgentId())));
         }
         pairs.setAll(choices);
-        List<String> names = new ArrayList<>(List.of(""));
-        endpointList.stream().filter(e -> e.kind() == EndpointKind.OPENAI).map(Endpoint::name).forEach(names::add);
-        endpoints.setAll(names);
-        List<String> judgeNames = new ArrayList<>(List.of(""));
-        agentList.stream().map(Agent::name).forEach(judgeNames::add);
-        judges.setAll(judgeNames);
+        endpoints.setAll(openAiEndpointNames(endpointList));
+        judges.setAll(withNone(agentList.stream().map(Agent::name)));
         validate();
     }
 
@@ -122,31 +109,22 @@ public final class StarAgentsFormViewModel {
         });
     }
 
-    /** The configuration the form describes, or empty with {@link #problemProperty()} saying why. */
-    public Optional<StarAgentsSpec> spec() {
-        validate();
-        if (!problem.get().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(StarAgentsSpec.fromJson(configJson(), "run settings"));
+    @Override
+    StarAgentsSpec parse(String json) {
+        return StarAgentsSpec.fromJson(json, SOURCE);
     }
 
-    private void validate() {
-        try {
-            if (dataset.get() == null) {
-                throw new IllegalArgumentException("field 'dataset' must name the seed dataset");
-            }
-            StarAgentsSpec spec = StarAgentsSpec.fromJson(configJson(), "run settings");
-            problem.set("");
-            estimate.set(new StarAgentsEstimate(agents, pairsByName, endpointsById).describe(spec,
-                    dataset.get().samples()));
-        } catch (IllegalArgumentException e) {
-            problem.set(e.getMessage());
-            estimate.set("");
-        }
+    @Override
+    Optional<String> missingInput() {
+        return dataset.get() == null ? Optional.of("field 'dataset' must name the seed dataset") : Optional.empty();
     }
 
-    /** The configuration JSON, numbers typed as text passed through as numbers when they are numbers. */
+    @Override
+    String estimate(StarAgentsSpec spec) {
+        return new StarAgentsEstimate(agents, pairsByName, endpointsById).describe(spec, dataset.get().samples());
+    }
+
+    @Override
     String configJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("dataset", dataset.get() == null ? "" : Long.toString(dataset.get().id()));
@@ -181,19 +159,7 @@ public final class StarAgentsFormViewModel {
     }
 
     private static void number(ObjectNode root, String field, StringProperty text) {
-        String value = text.get() == null ? "" : text.get().trim();
-        try {
-            BigDecimal n = new BigDecimal(value);
-            if (n.scale() <= 0 && n.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
-                root.put(field, n.intValueExact());
-            } else if (n.scale() <= 0) {
-                root.put(field, n.longValue());
-            } else {
-                root.put(field, n.doubleValue());
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
-            root.put(field, value); // the spec names the field: "must be a number"
-        }
+        FormNumbers.put(root, field, text.get());
     }
 
     public ObservableList<Dataset> datasets() {
@@ -245,14 +211,5 @@ public final class StarAgentsFormViewModel {
             case "budget" -> budget;
             default -> throw new IllegalArgumentException("no field " + name);
         };
-    }
-
-    /** What keeps the form from launching, naming the field; empty when it may. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty estimateProperty() {
-        return estimate.getReadOnlyProperty();
     }
 }

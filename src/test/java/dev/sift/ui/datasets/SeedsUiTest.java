@@ -1,74 +1,48 @@
 package dev.sift.ui.datasets;
 
+import static dev.sift.ui.testsupport.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.service.query.NodeQuery;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Datasets screen's "Seed documents" section: import a folder as a collection, then delete it. */
-@ExtendWith(ApplicationExtension.class)
-class SeedsUiTest {
+class SeedsUiTest extends WorkbenchTest {
 
     @TempDir
     Path dir;
 
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project;
         try (ProjectStore store = SqliteProjectStore.create(dir.resolve("seeds.sift"))) {
             project = store.file();
         }
         opened = TestWorkbench.open(stage, dir, dialogs, project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-    }
-
-    private NodeQuery find(FxRobot robot, String query) {
-        return robot.from(stage.getScene().getRoot()).lookup(query);
     }
 
     private void click(FxRobot robot, String query) {
-        robot.clickOn(find(robot, query).queryAs(Node.class));
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(opened.find(robot, query).queryAs(Node.class));
     }
 
     private void replaceText(FxRobot robot, String query, String text) {
-        TextField field = find(robot, query).queryAs(TextField.class);
+        TextField field = opened.find(robot, query).queryAs(TextField.class);
         robot.interact(field::clear);
         robot.clickOn(field).write(text);
     }
@@ -76,19 +50,19 @@ class SeedsUiTest {
     @Test
     void importsAFolderOfSeedsWithChosenChunkingAndDeletesIt(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
-        ListView<SeedCollectionRow> list = find(robot, "#seed-list").queryAs(ListView.class);
+        ListView<SeedCollectionRow> list = opened.find(robot, "#seed-list").queryAs(ListView.class);
         assertThat(list.getItems()).isEmpty();
 
         click(robot, "#import-seeds-button");
-        assertThat(find(robot, "#confirm-seed-import").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(find(robot, "#seed-import-error").queryAs(Label.class).getText())
+        assertThat(opened.find(robot, "#confirm-seed-import").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(opened.find(robot, "#seed-import-error").queryAs(Label.class).getText())
                 .isEqualTo("Add seed files or folders.");
         dialogs.willChooseFolder(Path.of("datasets/seeds").toAbsolutePath());
         click(robot, "#add-seed-folder");
         replaceText(robot, "#seed-name", "samples");
         replaceText(robot, "#seed-chunk-tokens", "96");
         replaceText(robot, "#seed-overlap", "500");
-        assertThat(find(robot, "#confirm-seed-import").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(opened.find(robot, "#confirm-seed-import").queryAs(Button.class).isDisabled()).isTrue();
         replaceText(robot, "#seed-overlap", "12");
         click(robot, "#confirm-seed-import");
 
@@ -96,10 +70,10 @@ class SeedsUiTest {
         SeedCollectionRow row = list.getItems().get(0);
         assertThat(row.name()).isEqualTo("samples");
         assertThat(row.documents()).isEqualTo(8);
-        assertThat(find(robot, "#confirm-seed-import").tryQuery()).as("the options close").isEmpty();
-        assertThat(find(robot, "#seeds-message").queryAs(Label.class).getText())
+        assertThat(opened.find(robot, "#confirm-seed-import").tryQuery()).as("the options close").isEmpty();
+        assertThat(opened.find(robot, "#seeds-message").queryAs(Label.class).getText())
                 .startsWith("Imported seeds samples: 8 documents");
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         assertThat(store.seeds().findCollection("samples").orElseThrow().settingsJson()).contains("\"chunkTokens\":96");
 
         robot.clickOn(robot.from(list).lookup(".list-cell").queryAs(Node.class));

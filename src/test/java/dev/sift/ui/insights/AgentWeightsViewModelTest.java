@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sift.core.model.Dataset;
 import dev.sift.core.pipeline.StarAgentsSpec;
 import dev.sift.core.store.NewRun;
-import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
-import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.common.weights.StarAgentsRunFixture;
-import dev.sift.ui.testsupport.ImmediateUiJobRunner;
 import dev.sift.ui.testsupport.TestProjects;
-import java.nio.file.Path;
+import dev.sift.ui.testsupport.WorkspaceTest;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Which Star-Agents runs Insights offers for the selected dataset, and which one it shows. */
-class AgentWeightsViewModelTest {
+class AgentWeightsViewModelTest extends WorkspaceTest {
 
-    @TempDir
-    Path dir;
-
-    private ProjectStore store;
     private Dataset seeds;
     private Dataset other;
     private long older;
-    private final WorkspaceState workspace = new WorkspaceState();
-    private final ImmediateUiJobRunner jobs = new ImmediateUiJobRunner();
 
     @BeforeEach
     void open() throws Exception {
@@ -39,13 +28,7 @@ class AgentWeightsViewModelTest {
         older = StarAgentsRunFixture.create(store, seeds.id(), 2).runId();
         store.runs().create(new NewRun("score-ifd", seeds.id(), "{}", 0, OptionalDouble.empty()));
         store.runs().create(new NewRun(StarAgentsSpec.RECIPE, other.id(), "{}", 0, OptionalDouble.empty()));
-        workspace.open(store);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        workspace.close();
-        store.close();
+        openProject(store);
     }
 
     @Test

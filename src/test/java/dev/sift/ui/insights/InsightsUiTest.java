@@ -11,47 +11,36 @@ import dev.sift.core.store.NewDecision;
 import dev.sift.core.store.NewScore;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.SampleQuery;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.control.Label;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Insights screen on a scored project: the scatter shows the threshold and the selection's cut-off. */
-@ExtendWith(ApplicationExtension.class)
-class InsightsUiTest {
+class InsightsUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
-
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project = scoredProject();
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
-        workbench = opened.workbench();
     }
 
     /** Ten samples with IFD 0.1 … 1.0, all below 1.2; the four highest below 1 are chosen. */
@@ -75,21 +64,16 @@ class InsightsUiTest {
         }
     }
 
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-    }
-
     @Test
     void theScatterIsCrossedByTheThresholdAndTheLowestSelectedIfd(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.from(stage.getScene().getRoot()).lookup("." + IfdScatterChart.CUTOFF_LINE).tryQuery()
+                () -> opened.find(robot, "." + IfdScatterChart.CUTOFF_LINE).tryQuery()
                         .isPresent());
         WaitForAsyncUtils.waitForFxEvents();
 
         @SuppressWarnings("unchecked")
-        var scatter = (ScatterChart<Number, Number>) robot.from(stage.getScene().getRoot()).lookup("#ifd-scatter")
+        var scatter = (ScatterChart<Number, Number>) opened.find(robot, "#ifd-scatter")
                 .queryAs(ScatterChart.class);
         var axis = (NumberAxis) scatter.getYAxis();
         Line threshold = robot.from(scatter).lookup("." + IfdScatterChart.THRESHOLD_LINE).queryAs(Line.class);

@@ -5,36 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.core.store.testing.InstructFixture;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Insights charts the AgentInstruct pairs of a generated dataset, and says so for a dataset without any. */
-@ExtendWith(ApplicationExtension.class)
-class InstructInsightsUiTest {
+class InstructInsightsUiTest extends WorkbenchTest {
 
     @TempDir
     Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
     private Stage stage;
 
     @Start
@@ -45,40 +38,34 @@ class InstructInsightsUiTest {
             TestProjects.addDataset(store, "plain", 2);
         }
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), fixture.file());
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test
     void chartsPairsPerSkillTypeAndRefinementDepth(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bars(robot, "#instruct-by-skill").size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(bars(robot, "#instruct-by-skill")).containsExactly("reading-comprehension=3", "text-modification=1");
-        BarChart<?, ?> types = robot.from(stage.getScene().getRoot()).lookup("#instruct-by-type").queryAs(BarChart.class);
+        BarChart<?, ?> types = opened.find(robot, "#instruct-by-type").queryAs(BarChart.class);
         assertThat(types.getData().get(0).getData().stream().map(d -> d.getYValue() + "=" + d.getXValue()).toList())
                 .as("listed top to bottom").containsExactly("text-modification / paraphrase=1",
                         "reading-comprehension / main-idea=1", "reading-comprehension / inference=2");
         assertThat(bars(robot, "#instruct-depths")).containsExactly("unrefined=2", "1 round=1", "2 rounds=1");
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#instruct-figures").lookup(".label")
+        assertThat(opened.find(robot, "#instruct-figures").lookup(".label")
                 .queryAllAs(Label.class)).extracting(Label::getText).contains("4", "pairs", "50%", "refined");
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#instruct-charts").query().isVisible()).isTrue();
+        assertThat(opened.find(robot, "#instruct-charts").query().isVisible()).isTrue();
 
-        robot.interact(() -> workbench.workspace().selectedDatasetProperty().set(workbench.workspace().datasets()
+        robot.interact(() -> opened.workspace().selectedDatasetProperty().set(opened.workspace().datasets()
                 .stream().filter(d -> d.name().equals("plain")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(stage.getScene().getRoot())
                 .lookup("#instruct-message").queryAs(Label.class).getText().equals(InstructMixViewModel.NO_PAIRS));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#instruct-charts").query().isVisible()).isFalse();
+        assertThat(opened.find(robot, "#instruct-charts").query().isVisible()).isFalse();
     }
 
     private List<String> bars(FxRobot robot, String chartId) {
-        BarChart<?, ?> chart = robot.from(stage.getScene().getRoot()).lookup(chartId).queryAs(BarChart.class);
+        BarChart<?, ?> chart = opened.find(robot, chartId).queryAs(BarChart.class);
         return chart.getData().get(0).getData().stream().map(d -> d.getXValue() + "=" + d.getYValue()).toList();
     }
 }

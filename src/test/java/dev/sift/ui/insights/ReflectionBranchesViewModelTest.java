@@ -3,30 +3,19 @@ package dev.sift.ui.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.model.Dataset;
-import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.Run;
-import dev.sift.ui.WorkspaceState;
 import dev.sift.ui.insights.ReflectionBranchesViewModel.BranchCount;
-import dev.sift.ui.testsupport.ImmediateUiJobRunner;
 import dev.sift.ui.testsupport.TestProjects;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import dev.sift.ui.testsupport.WorkspaceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Which reflection run Insights shows for the selected dataset, and its samples per branch. */
-class ReflectionBranchesViewModelTest {
+class ReflectionBranchesViewModelTest extends WorkspaceTest {
 
-    @TempDir
-    Path dir;
-
-    private ProjectStore store;
     private Dataset data;
     private Dataset other;
     private long runId;
-    private final WorkspaceState workspace = new WorkspaceState();
-    private final ImmediateUiJobRunner jobs = new ImmediateUiJobRunner();
 
     @BeforeEach
     void open() throws Exception {
@@ -34,13 +23,7 @@ class ReflectionBranchesViewModelTest {
         data = store.datasets().list().get(0);
         other = TestProjects.addDataset(store, "other", 2);
         runId = ReflectionRunFixture.create(store, data.id());
-        workspace.open(store);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        workspace.close();
-        store.close();
+        openProject(store);
     }
 
     @Test

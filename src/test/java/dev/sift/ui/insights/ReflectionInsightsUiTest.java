@@ -6,38 +6,31 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Insights shows how many samples of the dataset's reflection run took each branch. */
-@ExtendWith(ApplicationExtension.class)
-class ReflectionInsightsUiTest {
+class ReflectionInsightsUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
     private static long runId;
-    private TestWorkbench opened;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project;
         try (ProjectStore store = TestProjects.withSamples(dir, "branches", 6)) {
             runId = ReflectionRunFixture.create(store, store.datasets().list().get(0).id());
@@ -46,28 +39,23 @@ class ReflectionInsightsUiTest {
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
     }
 
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-    }
-
     @Test
     void theFigureHasABarPerBranchWithItsSamples(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> bars(robot).size() == 6);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(bars(robot)).containsEntry("QA accepted", 2).containsEntry("A accepted", 1)
                 .containsEntry("Q only", 0).containsEntry("original kept", 1).containsEntry("dropped", 1)
                 .containsEntry("outside top-k", 1);
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#branches-summary").queryAs(Label.class).getText())
+        assertThat(opened.find(robot, "#branches-summary").queryAs(Label.class).getText())
                 .isEqualTo("run " + runId + " · queued · 6 samples decided");
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Integer> bars(FxRobot robot) {
         Map<String, Integer> out = new TreeMap<>();
-        robot.from(stage.getScene().getRoot()).lookup("#branches-chart").tryQueryAs(BarChart.class)
+        opened.find(robot, "#branches-chart").tryQueryAs(BarChart.class)
                 .ifPresent(chart -> ((BarChart<String, Number>) chart).getData().forEach(series -> {
                     for (XYChart.Data<String, Number> d : series.getData()) {
                         out.put(d.getXValue(), d.getYValue().intValue());

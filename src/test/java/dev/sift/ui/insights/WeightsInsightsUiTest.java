@@ -4,46 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.model.Dataset;
 import dev.sift.core.store.ProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.common.weights.StarAgentsRunFixture;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Insights shows the live agent-pair weights of the dataset's Star-Agents run and follows new rounds. */
-@ExtendWith(ApplicationExtension.class)
-class WeightsInsightsUiTest {
+class WeightsInsightsUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
     private static long runId;
     private static long emptyDatasetId;
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project = projectWithRun();
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
-        workbench = opened.workbench();
     }
 
     /** A dataset with a running 3-round Star-Agents run past round 1, and a dataset without a run. */
@@ -57,25 +47,20 @@ class WeightsInsightsUiTest {
         }
     }
 
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-    }
-
     @Test
     void theChartShowsEveryPairAndGainsAPointWhenTheRunRecordsARound(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-insights").queryAs(Node.class));
+        opened.show(robot, "insights");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> points(robot, "#weights-chart") == 4);
         WaitForAsyncUtils.waitForFxEvents();
 
-        LineChart<?, ?> chart = robot.from(stage.getScene().getRoot()).lookup("#weights-chart").queryAs(LineChart.class);
+        LineChart<?, ?> chart = opened.find(robot, "#weights-chart").queryAs(LineChart.class);
         assertThat(chart.getData()).extracting(XYChart.Series::getName).containsExactly("plain", "rewrite");
         assertThat(points(robot, "#entropy-chart")).isEqualTo(2);
         assertThat(text(robot, "#weights-title")).startsWith("run " + runId + " · round 1 of 3 · entropy 0.61");
-        assertThat(robot.from(stage.getScene().getRoot()).lookup("#weights-wins").lookup(".label")
+        assertThat(opened.find(robot, "#weights-wins").lookup(".label")
                 .queryAllAs(Label.class)).extracting(Label::getText).contains("rewrite", "2", "100%");
 
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         StarAgentsRunFixture.attach(store, runId).round(2, 0.8, 1, 2, 1, 2);
         long recorded = System.nanoTime();
         WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, () -> points(robot, "#weights-chart") == 6);
@@ -85,9 +70,9 @@ class WeightsInsightsUiTest {
         assertThat(text(robot, "#weights-title")).contains("round 2 of 3");
         System.out.println("weights chart followed a new round in " + followedMillis + " ms");
 
-        Dataset empty = workbench.workspace().datasets().stream().filter(d -> d.id() == emptyDatasetId).findFirst()
+        Dataset empty = opened.workspace().datasets().stream().filter(d -> d.id() == emptyDatasetId).findFirst()
                 .orElseThrow();
-        robot.interact(() -> workbench.workspace().selectedDatasetProperty().set(empty));
+        robot.interact(() -> opened.workspace().selectedDatasetProperty().set(empty));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> AgentWeightsViewModel.NO_RUN.equals(text(robot, "#weights-runs-message")));
         WaitForAsyncUtils.waitForFxEvents();
@@ -95,12 +80,12 @@ class WeightsInsightsUiTest {
     }
 
     private int points(FxRobot robot, String id) {
-        return robot.from(stage.getScene().getRoot()).lookup(id).tryQueryAs(LineChart.class)
+        return opened.find(robot, id).tryQueryAs(LineChart.class)
                 .map(chart -> ((LineChart<?, ?>) chart).getData().stream().mapToInt(s -> s.getData().size()).sum())
                 .orElse(-1);
     }
 
     private String text(FxRobot robot, String id) {
-        return robot.from(stage.getScene().getRoot()).lookup(id).queryAs(Label.class).getText();
+        return opened.find(robot, id).queryAs(Label.class).getText();
     }
 }

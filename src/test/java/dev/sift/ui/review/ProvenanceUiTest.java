@@ -1,13 +1,13 @@
 package dev.sift.ui.review;
 
+import static dev.sift.ui.testsupport.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.store.testing.InstructFixture;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -15,44 +15,29 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.service.query.NodeQuery;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Review screen shows an AgentInstruct sample's provenance under its candidates, and nothing for other samples. */
-@ExtendWith(ApplicationExtension.class)
-class ProvenanceUiTest {
+class ProvenanceUiTest extends WorkbenchTest {
 
     @TempDir
     Path dir;
 
-    private TestWorkbench opened;
-    private Stage stage;
-
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         InstructFixture fixture = InstructFixture.create(dir);
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), fixture.file());
     }
 
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-    }
-
     @Test
     void theProvenanceSectionOpensOnAGeneratedSampleAndHidesOnAnOrdinaryOne(FxRobot robot) throws Exception {
-        robot.clickOn(find(robot, "#nav-review").queryAs(Node.class));
-        waitUntil(() -> find(robot, "#review-status").queryAs(Label.class).getText().equals("5 of 5 samples"));
+        opened.show(robot, "review");
+        waitUntil(() -> opened.find(robot, "#review-status").queryAs(Label.class).getText().equals("5 of 5 samples"));
         waitUntil(() -> selectedPosition(robot) == 0);
-        TitledPane provenance = find(robot, "#provenance").queryAs(TitledPane.class);
+        TitledPane provenance = opened.find(robot, "#provenance").queryAs(TitledPane.class);
         assertThat(provenance.isVisible()).as("the first sample is an ordinary one").isFalse();
 
         robot.type(KeyCode.J, 2);
@@ -63,22 +48,23 @@ class ProvenanceUiTest {
         robot.clickOn(provenance.lookup(".title"));
         waitUntil(provenance::isExpanded);
 
-        assertThat(find(robot, "#provenance-seed").queryAs(Label.class).getText()).isEqualTo(InstructFixture.SEED);
-        assertThat(find(robot, "#provenance-content").queryAs(Label.class).getText())
+        assertThat(opened.find(robot, "#provenance-seed").queryAs(Label.class).getText())
+                .isEqualTo(InstructFixture.SEED);
+        assertThat(opened.find(robot, "#provenance-content").queryAs(Label.class).getText())
                 .isEqualTo(InstructFixture.DEBATE);
-        VBox steps = find(robot, "#provenance-steps").queryAs(VBox.class);
+        VBox steps = opened.find(robot, "#provenance-steps").queryAs(VBox.class);
         assertThat(steps.getChildren()).hasSize(3);
         assertThat(texts(steps.getChildren().get(0))).containsExactly("Seed instruction",
                 "→ What do spring tides depend on?");
         assertThat(texts(steps.getChildren().get(2))).containsExactly("Round 2", "• Require using Ben's point",
                 "→ " + InstructFixture.REFINED);
-        assertThat(texts(find(robot, "#provenance-facts").query())).contains("Transformation", "debate", "Suggester",
-                "critic");
+        assertThat(texts(opened.find(robot, "#provenance-facts").query())).contains("Transformation", "debate",
+                "Suggester", "critic");
 
         robot.type(KeyCode.K);
         waitUntil(() -> selectedPosition(robot) == 1 && provenance.getText().endsWith("· inference · unrefined"));
         assertThat(provenance.isExpanded()).as("the section stays open from sample to sample").isTrue();
-        assertThat(find(robot, "#provenance-steps").tryQuery()).as("no refinement to show").isEmpty();
+        assertThat(opened.find(robot, "#provenance-steps").tryQuery()).as("no refinement to show").isEmpty();
 
         robot.type(KeyCode.K);
         waitUntil(() -> selectedPosition(robot) == 0 && !provenance.isVisible());
@@ -90,15 +76,6 @@ class ProvenanceUiTest {
     }
 
     private int selectedPosition(FxRobot robot) {
-        return find(robot, "#review-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private NodeQuery find(FxRobot robot, String query) {
-        return robot.from(stage.getScene().getRoot()).lookup(query);
+        return opened.find(robot, "#review-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sift.ui.review;
 
+import static dev.sift.ui.testsupport.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.job.testing.TestContext;
@@ -15,41 +16,32 @@ import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.sqlite.SqliteProjectStore;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Review after a reflection run: the original and its three reflections side by side, each saying which reflection
  * made it, with its IFD and r-IFD badges, and the differences against the original highlighted on request.
  */
-@ExtendWith(ApplicationExtension.class)
-class ReflectionReviewUiTest {
+class ReflectionReviewUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
     private static long runId;
-    private TestWorkbench opened;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project = dir.resolve("reflected.sift");
         Path tiny = Path.of(getClass().getResource("/dev/sift/core/llm/local/tiny/model.onnx").toURI()).getParent();
         try (var server = new ReflectionLoopback(); ProjectStore store = SqliteProjectStore.create(project);
@@ -65,16 +57,11 @@ class ReflectionReviewUiTest {
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
     }
 
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-    }
-
     @Test
     void theOriginalAndItsReflectionsShowSideBySideWithTheirScoresAndDifferences(FxRobot robot) throws Exception {
-        robot.clickOn(find(robot, "#nav-review").queryAs(Node.class));
-        waitUntil(() -> find(robot, "#review-status").queryAs(Label.class).getText().equals("4 of 4 samples"));
-        waitUntil(() -> find(robot, "#review-table").queryAs(TableView.class).getSelectionModel()
+        opened.show(robot, "review");
+        waitUntil(() -> opened.find(robot, "#review-status").queryAs(Label.class).getText().equals("4 of 4 samples"));
+        waitUntil(() -> opened.find(robot, "#review-table").queryAs(TableView.class).getSelectionModel()
                 .getSelectedIndex() == 0);
         waitUntil(() -> texts(robot, ".candidate-made-by").size() == 4);
 
@@ -87,20 +74,11 @@ class ReflectionReviewUiTest {
         assertThat(robot.lookup(".candidate-current").queryAllAs(Node.class)).extracting(Node::getId)
                 .as("the run chose QA").containsExactly("candidate-4");
 
-        robot.clickOn(find(robot, "#show-differences").queryAs(Node.class));
-        waitUntil(() -> !find(robot, ".diff-added").queryAll().isEmpty());
+        robot.clickOn(opened.find(robot, "#show-differences").queryAs(Node.class));
+        waitUntil(() -> !opened.find(robot, ".diff-added").queryAll().isEmpty());
     }
 
     private List<String> texts(FxRobot robot, String query) {
-        return find(robot, query).queryAllAs(Label.class).stream().map(Label::getText).toList();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private org.testfx.service.query.NodeQuery find(FxRobot robot, String query) {
-        return robot.from(stage.getScene().getRoot()).lookup(query);
+        return opened.find(robot, query).queryAllAs(Label.class).stream().map(Label::getText).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sift.ui.review;
 
+import static dev.sift.ui.testsupport.Waits.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.core.store.Candidate;
@@ -8,13 +9,11 @@ import dev.sift.core.store.DecidedBy;
 import dev.sift.core.store.Decision;
 import dev.sift.core.store.DecisionAction;
 import dev.sift.core.store.ProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,22 +21,16 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.service.query.NodeQuery;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Review screen on a project with generated candidates, scores and a selection run's decisions, driven from the
  * keyboard: every step is checked in the project's decisions.
  */
-@ExtendWith(ApplicationExtension.class)
-class ReviewUiTest {
+class ReviewUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
@@ -45,24 +38,14 @@ class ReviewUiTest {
     private static int projects;
 
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
     private ReviewFixture fixture;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         fixture = ReviewFixture.create(dir, "review" + ++projects);
         Path project = fixture.store.file();
         fixture.store.close();
         opened = TestWorkbench.open(stage, dir, dialogs, project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test
@@ -97,7 +80,7 @@ class ReviewUiTest {
 
         robot.type(KeyCode.U);
         waitUntil(() -> current(4).filter(d -> d.action() == DecisionAction.CHOOSE).isPresent());
-        waitUntil(() -> find(robot, "#review-redo").queryAs(Button.class).getText()
+        waitUntil(() -> opened.find(robot, "#review-redo").queryAs(Button.class).getText()
                 .equals("Redo edit sample " + fixture.samples[4]));
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHIFT, KeyCode.CONTROL);
@@ -108,7 +91,7 @@ class ReviewUiTest {
         waitUntil(() -> undoText(robot).equals("Undo reject sample " + fixture.samples[4]));
         assertThat(selectedPosition(robot)).as("the selection stays on the sample").isEqualTo(4);
 
-        Node overlay = find(robot, "#shortcut-overlay").query();
+        Node overlay = opened.find(robot, "#shortcut-overlay").query();
         assertThat(overlay.isVisible()).isFalse();
         robot.press(KeyCode.SHIFT, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.SHIFT);
         waitUntil(overlay::isVisible);
@@ -126,13 +109,14 @@ class ReviewUiTest {
     private void exportsWhatTheReviewKept(FxRobot robot) throws Exception {
         Path file = dir.resolve("curated-" + projects + ".json");
         Path pairs = dir.resolve("pairs-" + projects + ".jsonl");
-        robot.clickOn(find(robot, "#nav-export").queryAs(Node.class));
-        waitUntil(() -> find(robot, "#export-run").tryQuery().isPresent());
+        opened.show(robot, "export");
+        waitUntil(() -> opened.find(robot, "#export-run").tryQuery().isPresent());
         dialogs.willSave(file).willSave(pairs);
-        robot.clickOn(find(robot, "#export-choose-target").queryAs(Node.class));
-        robot.clickOn(find(robot, "#export-choose-pairs").queryAs(Node.class));
-        waitUntil(() -> find(robot, "#export-preview").queryAs(TextArea.class).getText().contains("Better answer 0"));
-        robot.clickOn(find(robot, "#export-run").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#export-choose-target").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#export-choose-pairs").queryAs(Node.class));
+        waitUntil(() -> opened.find(robot, "#export-preview").queryAs(TextArea.class).getText()
+                .contains("Better answer 0"));
+        robot.clickOn(opened.find(robot, "#export-run").queryAs(Node.class));
         waitUntil(() -> java.nio.file.Files.exists(pairs) && java.nio.file.Files.exists(file));
 
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -150,15 +134,15 @@ class ReviewUiTest {
         openReview(robot);
 
         robot.type(KeyCode.SLASH);
-        waitUntil(() -> find(robot, "#review-search").query().isFocused());
+        waitUntil(() -> opened.find(robot, "#review-search").query().isFocused());
         robot.write("apples");
         waitUntil(() -> status(robot).equals("3 of 6 samples"));
         robot.type(KeyCode.ESCAPE);
-        waitUntil(() -> !find(robot, "#review-search").query().isFocused());
+        waitUntil(() -> !opened.find(robot, "#review-search").query().isFocused());
         robot.type(KeyCode.J);
         waitUntil(() -> selectedPosition(robot) == 1);
 
-        robot.clickOn(find(robot, "#review-bulk").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#review-bulk").queryAs(Node.class));
         robot.clickOn(robot.lookup("#review-bulk-accept-algorithm").queryAs(Node.class));
         waitUntil(() -> current(0).filter(d -> d.decidedBy() == DecidedBy.CURATOR).isPresent()
                 && current(2).filter(d -> d.decidedBy() == DecidedBy.CURATOR).isPresent());
@@ -179,16 +163,16 @@ class ReviewUiTest {
         robot.clickOn(header(robot, "ifd"));
         robot.clickOn(header(robot, "ifd"));
         waitUntil(() -> selectedPosition(robot) == 4); // sample 0 (IFD 0.1) stays current, now second to last
-        robot.clickOn(find(robot, "#review-min-ifd").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#review-min-ifd").queryAs(Node.class));
         robot.write("1");
         waitUntil(() -> status(robot).equals("1 of 6 samples"));
         assertThat(selectedPosition(robot)).isZero();
-        robot.clickOn(find(robot, "#review-clear").queryAs(Node.class));
+        robot.clickOn(opened.find(robot, "#review-clear").queryAs(Node.class));
         waitUntil(() -> status(robot).equals("6 of 6 samples"));
     }
 
     private Node header(FxRobot robot, String title) {
-        return robot.from(find(robot, "#review-table").queryAs(Node.class)).lookup(".column-header .label")
+        return robot.from(opened.find(robot, "#review-table").queryAs(Node.class)).lookup(".column-header .label")
                 .match((Label l) -> l.getText().equals(title)).query();
     }
 
@@ -200,13 +184,13 @@ class ReviewUiTest {
     }
 
     private void openReview(FxRobot robot) throws Exception {
-        robot.clickOn(find(robot, "#nav-review").queryAs(Node.class));
+        opened.show(robot, "review");
         waitUntil(() -> status(robot).equals("6 of 6 samples"));
         waitUntil(() -> selectedPosition(robot) == 0);
     }
 
     private ProjectStore store() {
-        return workbench.workspace().store().orElseThrow();
+        return opened.workspace().store().orElseThrow();
     }
 
     private Optional<Decision> current(int sample) throws Exception {
@@ -214,23 +198,14 @@ class ReviewUiTest {
     }
 
     private String status(FxRobot robot) {
-        return find(robot, "#review-status").queryAs(Label.class).getText();
+        return opened.find(robot, "#review-status").queryAs(Label.class).getText();
     }
 
     private String undoText(FxRobot robot) {
-        return find(robot, "#review-undo").queryAs(Button.class).getText();
+        return opened.find(robot, "#review-undo").queryAs(Button.class).getText();
     }
 
     private int selectedPosition(FxRobot robot) {
-        return find(robot, "#review-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private NodeQuery find(FxRobot robot, String query) {
-        return robot.from(stage.getScene().getRoot()).lookup(query);
+        return opened.find(robot, "#review-table").queryAs(TableView.class).getSelectionModel().getSelectedIndex();
     }
 }

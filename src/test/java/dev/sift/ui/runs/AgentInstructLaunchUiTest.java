@@ -10,11 +10,10 @@ import dev.sift.core.seeds.SeedImportJob;
 import dev.sift.core.seeds.SeedImportRequest;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunEvent;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +23,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,40 +35,26 @@ import org.testfx.util.WaitForAsyncUtils;
  * form on the Runs screen by clicking and typing, launches the run, follows its flows in the run's log, sees it
  * succeed, and finds the new dataset on the workbench with every pair's provenance.
  */
-@ExtendWith(ApplicationExtension.class)
-class AgentInstructLaunchUiTest {
+class AgentInstructLaunchUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
     private AgentInstructLoopback server;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        server = new AgentInstructLoopback();
-        Path project = dir.resolve("instruct.sift");
-        try (ProjectStore store = SqliteProjectStore.create(project)) {
+        server = closeAfter(new AgentInstructLoopback());
+        opened = TestWorkbench.openNew(stage, dir, new ScriptedDialogService(), "instruct.sift", store -> {
             new SeedImportJob(new SeedImportRequest("samples", List.of(Path.of("datasets", "seeds")),
                     ChunkSettings.defaults()), store).run(TestContext.running());
             AgentInstructLoopback.setUpAgents(store, server.baseUrl());
-        }
-        opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-        server.close();
+        });
     }
 
     @Test
     void aRunLaunchedFromTheFormFillsANewDatasetAndItsLogShowsEachFlow(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         RunsMenu.openForm(robot, "AgentInstruct run…");
 
         Label problem = robot.lookup("#ai-problem").queryAs(Label.class);
@@ -97,7 +79,7 @@ class AgentInstructLaunchUiTest {
         assertThat(launch.isDisabled()).isFalse();
         robot.clickOn(launch);
 
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> table.getItems().size() == 1
@@ -118,7 +100,7 @@ class AgentInstructLaunchUiTest {
         assertThat(log.getItems()).anyMatch(e -> e.kind().equals("flow") && e.message().contains("transformed")
                 && e.message().contains("refined") && e.message().contains("answered"));
 
-        var dataset = workbench.workspace().datasets().stream().filter(d -> d.name().equals("from-the-form"))
+        var dataset = opened.workspace().datasets().stream().filter(d -> d.name().equals("from-the-form"))
                 .findFirst();
         assertThat(dataset).as("the new dataset is listed").isPresent();
         var pairs = store.instruct().pairs(row.id());
@@ -130,7 +112,7 @@ class AgentInstructLaunchUiTest {
                     .containsEntry("responder", "responder");
             assertThat(p.seed()).isPresent();
         }
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-datasets").queryAs(Node.class));
+        opened.show(robot, "datasets");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(hasText("from-the-form")).tryQuery()
                 .isPresent());
     }

@@ -7,11 +7,10 @@ import dev.sift.core.pipeline.ReflectionLoopback;
 import dev.sift.core.reflection.ReflectionBranch;
 import dev.sift.core.reflection.ReflectionBranches;
 import dev.sift.core.store.ProjectStore;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -19,12 +18,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,39 +29,24 @@ import org.testfx.util.WaitForAsyncUtils;
  * screen (the tiny model as the student), launches it, and sees the run succeed in the Runs table with every sample
  * decided along its known branch.
  */
-@ExtendWith(ApplicationExtension.class)
-class ReflectionLaunchUiTest {
+class ReflectionLaunchUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
     private ReflectionLoopback server;
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        server = new ReflectionLoopback();
-        Path project = dir.resolve("reflect.sift");
-        try (ProjectStore store = SqliteProjectStore.create(project)) {
-            ReflectionLoopback.setUpProject(store, server.baseUrl());
-        }
-        opened = TestWorkbench.open(stage, dir, dialogs, project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-        server.close();
+        server = closeAfter(new ReflectionLoopback());
+        opened = TestWorkbench.openNew(stage, dir, dialogs, "reflect.sift",
+                store -> ReflectionLoopback.setUpProject(store, server.baseUrl()));
     }
 
     @Test
     void aRunLaunchedFromTheFormSucceedsWithEverySampleDecided(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         RunsMenu.openForm(robot, "Reflection run…");
         dialogs.willChooseFolder(StarAgentsProject.tinyModel());
 
@@ -90,7 +71,7 @@ class ReflectionLaunchUiTest {
         RunRow row = table.getItems().get(0);
         assertThat(row.recipe()).isEqualTo("reflection");
         assertThat(row.progress()).isEqualTo("4 / 4");
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         assertThat(ReflectionBranches.count(store, row.id())).containsEntry(ReflectionBranch.QA_ACCEPTED, 1)
                 .containsEntry(ReflectionBranch.A_ACCEPTED, 2).containsEntry(ReflectionBranch.DROPPED, 1);
     }

@@ -6,10 +6,10 @@ import dev.sift.core.store.NewRun;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RunEvent;
 import dev.sift.core.store.RunStatus;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestProjects;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -17,30 +17,22 @@ import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Runs screen follows a run while it writes: status, progress and new log lines appear without a click. */
-@ExtendWith(ApplicationExtension.class)
-class RunsUiTest {
+class RunsUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
     private long runId;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
         Path project;
         try (ProjectStore store = TestProjects.withSamples(dir, "runs", 3)) {
             runId = store.runs().create(new NewRun("score-ifd", store.datasets().list().get(0).id(), "{}", 0,
@@ -50,17 +42,11 @@ class RunsUiTest {
             project = store.file();
         }
         opened = TestWorkbench.open(stage, dir, new ScriptedDialogService(), project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
     }
 
     @Test
     void aRunningRunShowsItsNewLogLinesAndItsEnd(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
@@ -69,7 +55,7 @@ class RunsUiTest {
         ListView<RunEvent> log = robot.lookup("#runs-log").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> log.getItems().size() == 1);
 
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         store.runs().updateProgress(runId, 3, 3);
         store.runs().setStatus(runId, RunStatus.SUCCEEDED, "");
         store.runs().appendEvent(runId, "succeeded", "3 scored", "");

@@ -6,11 +6,10 @@ import static org.testfx.matcher.control.LabeledMatchers.hasText;
 import dev.sift.core.pipeline.StarAgentsLoopback;
 import dev.sift.core.store.ProjectStore;
 import dev.sift.core.store.RoundWeights;
-import dev.sift.core.store.sqlite.SqliteProjectStore;
-import dev.sift.ui.Workbench;
 import dev.sift.ui.testsupport.RunsMenu;
 import dev.sift.ui.testsupport.ScriptedDialogService;
 import dev.sift.ui.testsupport.TestWorkbench;
+import dev.sift.ui.testsupport.WorkbenchTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +18,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,39 +29,24 @@ import org.testfx.util.WaitForAsyncUtils;
  * curator fills the launch form on the Runs screen by clicking and typing, launches a small run, and sees it reach
  * succeeded in the Runs table, its candidates in the project and the good pair's weight risen.
  */
-@ExtendWith(ApplicationExtension.class)
-class StarAgentsLaunchUiTest {
+class StarAgentsLaunchUiTest extends WorkbenchTest {
 
     @TempDir
     static Path dir;
 
-    private TestWorkbench opened;
-    private Workbench workbench;
-    private Stage stage;
     private StarAgentsLoopback server;
     private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        server = new StarAgentsLoopback();
-        Path project = dir.resolve("star.sift");
-        try (ProjectStore store = SqliteProjectStore.create(project)) {
-            StarAgentsProject.setUp(store, server.baseUrl());
-        }
-        opened = TestWorkbench.open(stage, dir, dialogs, project);
-        workbench = opened.workbench();
-    }
-
-    @AfterEach
-    void stop(FxRobot robot) {
-        opened.close(robot);
-        server.close();
+        server = closeAfter(new StarAgentsLoopback());
+        opened = TestWorkbench.openNew(stage, dir, dialogs, "star.sift",
+                store -> StarAgentsProject.setUp(store, server.baseUrl()));
     }
 
     @Test
     void aRunLaunchedFromTheFormSucceedsWithCandidatesAndTheGoodPairGainsWeight(FxRobot robot) throws Exception {
-        robot.clickOn(robot.from(stage.getScene().getRoot()).lookup("#nav-runs").queryAs(Node.class));
+        opened.show(robot, "runs");
         RunsMenu.openForm(robot, "Star-Agents run…");
         Path tiny = StarAgentsProject.tinyModel();
         dialogs.willChooseFolder(tiny).willChooseFolder(tiny);
@@ -87,7 +68,7 @@ class StarAgentsLaunchUiTest {
         assertThat(launch.isDisabled()).isFalse();
         robot.clickOn(launch);
 
-        ProjectStore store = workbench.workspace().store().orElseThrow();
+        ProjectStore store = opened.workspace().store().orElseThrow();
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
         // select the run as soon as it is listed: its weights chart follows it while it runs

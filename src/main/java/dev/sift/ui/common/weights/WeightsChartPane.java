@@ -3,8 +3,7 @@ package dev.sift.ui.common.weights;
 import dev.sift.ui.common.CountAxis;
 import dev.sift.ui.common.FxRepeater;
 import dev.sift.ui.common.SiftStyles;
-import dev.sift.ui.common.Subscriptions;
-import dev.sift.ui.common.View;
+import dev.sift.ui.common.SubscribedView;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -22,14 +21,13 @@ import javafx.util.Duration;
  * ({@code #weights-wins}) and calls, tokens and cost per model ({@code #weights-usage}). While the model says the run
  * is running it re-reads every two seconds.
  */
-public final class WeightsChartPane implements View {
+public final class WeightsChartPane extends SubscribedView {
 
     /** How often a running run is re-read. */
     public static final Duration REFRESH = Duration.seconds(2);
     public static final String STYLE = "sift-weights";
 
     private final WeightsModel model;
-    private final Subscriptions subscriptions = new Subscriptions();
     private final NumberAxis roundAxis = CountAxis.create("round");
     private final NumberAxis entropyRoundAxis = CountAxis.create("round");
     private final LineChart<Number, Number> weights;
@@ -173,7 +171,7 @@ public final class WeightsChartPane implements View {
 
     @Override
     public void dispose() {
-        subscriptions.dispose();
+        super.dispose();
         repeater.stop();
     }
 }
