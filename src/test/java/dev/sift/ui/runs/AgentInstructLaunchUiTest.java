@@ -3,6 +3,7 @@ package dev.sift.ui.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.core.job.testing.TestContext;
 import dev.sift.core.pipeline.AgentInstructLoopback;
 import dev.sift.core.seeds.ChunkSettings;
@@ -41,11 +42,12 @@ class AgentInstructLaunchUiTest extends WorkbenchTest {
     static Path dir;
 
     private AgentInstructLoopback server;
+    private final ScriptedDialogService dialogs = new ScriptedDialogService();
 
     @Start
     void start(Stage stage) throws Exception {
         server = closeAfter(new AgentInstructLoopback());
-        opened = TestWorkbench.openNew(stage, dir, new ScriptedDialogService(), "instruct.sift", store -> {
+        opened = TestWorkbench.openNew(stage, dir, dialogs, "instruct.sift", store -> {
             new SeedImportJob(new SeedImportRequest("samples", List.of(Path.of("datasets", "seeds")),
                     ChunkSettings.defaults()), store).run(TestContext.running());
             AgentInstructLoopback.setUpAgents(store, server.baseUrl());
@@ -115,6 +117,26 @@ class AgentInstructLaunchUiTest extends WorkbenchTest {
         opened.show(robot, "datasets");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(hasText("from-the-form")).tryQuery()
                 .isPresent());
+
+        // and out of the workbench: the Export screen writes the new dataset, every pair in it
+        opened.show(robot, "export");
+        robot.clickOn("#export-dataset");
+        robot.clickOn(robot.lookup(".list-cell").match(hasText("from-the-form")).queryAs(Node.class));
+        robot.clickOn("#export-content");
+        robot.clickOn(robot.lookup(".list-cell").match(hasText("All samples, as imported")).queryAs(Node.class));
+        Path target = dir.resolve("from-the-form.json");
+        dialogs.willSave(target);
+        robot.clickOn("#export-choose-target").clickOn("#export-run");
+        Label result = robot.lookup("#export-result").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.getText().startsWith("Exported"));
+        var exported = new ObjectMapper().readTree(target.toFile());
+        assertThat(exported).hasSize(pairs.size());
+        var instructions = new java.util.HashSet<String>();
+        exported.forEach(r -> instructions.add(r.path("instruction").asText()));
+        for (var pair : pairs) {
+            var sample = store.samples().fetch(new long[] {pair.sampleId()}, 0, 1).get(0);
+            assertThat(instructions).contains(sample.content().instruction());
+        }
     }
 
     private static void type(FxRobot robot, String id, String text) {

@@ -87,7 +87,8 @@ class StarAgentsLaunchUiTest extends WorkbenchTest {
         // three pairs, rounds 0 to 3: the chart gains the rounds' points as they are recorded
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(robot, "#weights-chart") == 12);
         assertThat(firstSeen).isBetween(3, 12);
-        assertThat(points(robot, "#entropy-chart")).isEqualTo(4);
+        // the entropy chart is redrawn after the weights chart: wait for it too
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> points(robot, "#entropy-chart") == 4);
         RunRow row = table.getItems().get(0);
         assertThat(row.recipe()).isEqualTo("star-agents");
         assertThat(row.progress()).isEqualTo("12 / 12");
