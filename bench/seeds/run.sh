@@ -33,14 +33,7 @@ for mb in $MEGABYTES; do
   inputs+=("$d")
 done
 
-time_run() {
-  local log; log=$(mktemp)
-  sync
-  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err" || { cat "$log.err" >&2; rm -f "$log" "$log.err"; return 1; }
-  cat "$log"; rm -f "$log" "$log.err"
-}
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+source bench/timing.sh
 
 {
 echo "| input | MB | files | python s | sift s | sift/python | python peak MB | sift peak MB | sift chunks |"
