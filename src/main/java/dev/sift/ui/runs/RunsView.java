@@ -32,6 +32,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -86,6 +87,11 @@ public final class RunsView implements View {
         launched.setId("runs-launch-status");
         launched.getStyleClass().add(SiftStyles.MUTED);
         var toolbar = new HBox(12, title, refresh, newRun, resume, message, launched, queued);
+        // the buttons keep their words; a long message gives way (it ends in an ellipsis) instead
+        for (var control : List.<Region>of(title, refresh, newRun, resume)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        message.setMinWidth(0);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add(SiftStyles.TOOLBAR);
 
