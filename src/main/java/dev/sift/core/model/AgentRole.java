@@ -9,5 +9,7 @@ public enum AgentRole {
     SCORER,
     SUGGESTER,
     EDITOR,
-    TRANSFORMER
+    TRANSFORMER,
+    /** Writes the seed instructions of AgentInstruct from a transformed content. */
+    GENERATOR
 }

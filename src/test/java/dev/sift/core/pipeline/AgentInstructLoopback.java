@@ -90,6 +90,7 @@ public final class AgentInstructLoopback extends ScriptedChatLoopback {
     private static AgentRole role(String name) {
         return switch (name) {
             case "transformer" -> AgentRole.TRANSFORMER;
+            case "generator" -> AgentRole.GENERATOR;
             case "suggester" -> AgentRole.SUGGESTER;
             case "editor" -> AgentRole.EDITOR;
             case "judge" -> AgentRole.JUDGE;

@@ -47,7 +47,7 @@ class AgentInstructFormViewModelTest {
                 "fermi", "coding", "text-modification", "open-domain-qa");
         assertThat(form.agentProperty("transformer").get()).isEqualTo("transformer");
         assertThat(form.agentProperty("responder").get()).isEqualTo("responder");
-        assertThat(form.agentProperty("generator").get()).as("no agent has a generator role").isEmpty();
+        assertThat(form.agentProperty("generator").get()).isEqualTo("generator");
         assertThat(form.agentNames()).contains("", "generator", "judge");
     }
 
@@ -59,6 +59,7 @@ class AgentInstructFormViewModelTest {
         skill("coding").weightProperty().set("x");
         assertThat(form.problemProperty().get()).contains("field 'skills.coding' must be a number");
         skill("coding").weightProperty().set("3");
+        form.agentProperty("generator").set("");
         assertThat(form.problemProperty().get()).contains("field 'agents.generator'");
         form.agentProperty("generator").set("generator");
         form.field("rounds").set("-2");

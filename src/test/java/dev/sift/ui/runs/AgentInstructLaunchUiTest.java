@@ -63,10 +63,8 @@ class AgentInstructLaunchUiTest extends WorkbenchTest {
         assertThat(problem.getText()).contains("field 'skills'");
         robot.clickOn("#ai-skill-reading-comprehension").clickOn("#ai-skill-coding");
         type(robot, "#ai-weight-reading-comprehension", "2");
-        assertThat(problem.getText()).as("the generator has no agent of its own role yet")
-                .contains("field 'agents.generator'");
-        robot.clickOn("#ai-agent-generator");
-        robot.clickOn(robot.lookup(".list-cell").match(hasText("generator")).queryAs(Node.class));
+        assertThat(robot.lookup("#ai-agent-generator").queryComboBox().getValue())
+                .as("each role is filled with the project's only agent of that role").isEqualTo("generator");
         type(robot, "#ai-transformationsPerChunk", "1");
         type(robot, "#ai-instructionsPerContent", "1");
         type(robot, "#ai-rounds", "1");
