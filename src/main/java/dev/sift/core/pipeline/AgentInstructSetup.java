@@ -22,15 +22,10 @@ import java.util.TreeSet;
  */
 public final class AgentInstructSetup {
 
-    /** The client an agent is asked through; the same as {@link dev.sift.core.pipeline.AgentClients}. */
-    @FunctionalInterface
-    public interface AgentClients extends dev.sift.core.pipeline.AgentClients {
-    }
-
-    private final dev.sift.core.pipeline.AgentClients clients;
+    private final AgentClients clients;
     private final Optional<CausalLmScorer> ifdScorer;
 
-    public AgentInstructSetup(dev.sift.core.pipeline.AgentClients clients, Optional<CausalLmScorer> ifdScorer) {
+    public AgentInstructSetup(AgentClients clients, Optional<CausalLmScorer> ifdScorer) {
         this.clients = clients;
         this.ifdScorer = ifdScorer;
     }

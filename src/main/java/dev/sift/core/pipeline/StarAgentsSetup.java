@@ -18,16 +18,11 @@ import java.util.TreeMap;
  */
 public final class StarAgentsSetup {
 
-    /** The client an agent is asked through; the same as {@link dev.sift.core.pipeline.AgentClients}. */
-    @FunctionalInterface
-    public interface AgentClients extends dev.sift.core.pipeline.AgentClients {
-    }
-
-    private final dev.sift.core.pipeline.AgentClients clients;
+    private final AgentClients clients;
     private final CausalLmScorer small;
     private final CausalLmScorer large;
 
-    public StarAgentsSetup(dev.sift.core.pipeline.AgentClients clients, CausalLmScorer small, CausalLmScorer large) {
+    public StarAgentsSetup(AgentClients clients, CausalLmScorer small, CausalLmScorer large) {
         this.clients = clients;
         this.small = small;
         this.large = large;
