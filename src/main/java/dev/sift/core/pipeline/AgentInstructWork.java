@@ -208,10 +208,8 @@ final class AgentInstructWork {
             stages.judged.incrementAndGet();
         }
         if (resolved.ifd().isPresent()) {
-            IfdResult r;
-            synchronized (resolved.ifd().get()) { // in-process models are not assumed to be thread-safe
-                r = resolved.ifd().get().score(sample.instruction(), "", sample.output());
-            }
+            // scorers are thread-safe (CausalLmScorer): an in-process model runs one call at a time by itself
+            IfdResult r = resolved.ifd().get().score(sample.instruction(), "", sample.output());
             scores.add(new NewScore(c.id(), ScoreIfdSpec.METRIC, r.ifdLoss(), r.scorerName(),
                     ScoreIfdSpec.key(r.options()), r.options().maxLength(), r.conditionalNll(), r.directNll(),
                     ScoreIfdJob.details(r)));

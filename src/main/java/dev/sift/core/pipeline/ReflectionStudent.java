@@ -62,12 +62,10 @@ final class ReflectionStudent {
 
     /** Scores a version, saves both scores and returns them in the run's variant. */
     StudentStats score(Candidate c, ReflectionVersion version) throws StoreException {
-        IfdResult forward;
-        ReverseIfdResult reverse;
-        synchronized (scorer) { // in-process models are not assumed to be thread-safe
-            forward = ifd.score(c.instruction(), c.input(), c.response());
-            reverse = rifd.score(c.instruction(), c.input(), c.response());
-        }
+        // scorers are thread-safe (CausalLmScorer): an in-process model runs one call at a time by itself, and a
+        // remote student scores several samples at once
+        IfdResult forward = ifd.score(c.instruction(), c.input(), c.response());
+        ReverseIfdResult reverse = rifd.score(c.instruction(), c.input(), c.response());
         ObjectNode fd = (ObjectNode) read(ScoreIfdJob.details(forward));
         fd.put("version", version.label());
         ObjectNode rd = JSON.createObjectNode();

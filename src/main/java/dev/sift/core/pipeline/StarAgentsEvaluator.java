@@ -81,10 +81,9 @@ final class StarAgentsEvaluator {
         return e;
     }
 
+    /** Scorers are thread-safe (CausalLmScorer): an in-process model runs one call at a time by itself. */
     private static IfdResult score(IfdScorer scorer, Candidate c) {
-        synchronized (scorer) { // in-process models are not assumed to be thread-safe
-            return scorer.score(c.instruction(), c.input(), c.response());
-        }
+        return scorer.score(c.instruction(), c.input(), c.response());
     }
 
     private static NewScore ifdScore(Candidate c, String metric, IfdResult r) {
